@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "runtime/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", "examples/**"],
+    environment: "node",
+    pool: "forks",
+    // 2-core machines: runtime integration tests spawn real processes.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
