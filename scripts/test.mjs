@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one run, against fresh temporary data.
+// typecheck -> lint -> unit + runtime integration tests (vitest) -> e2e (Playwright in Chromium).
+// Prints one closing line "N passed, N failed" summing vitest and Playwright.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const reports = path.join(root, "tmp", "test-reports");
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/false",
+  PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/bin/false",
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  // playwright.config.ts adds a JSON reporter writing here, read for the closing line.
+  E2E_JSON_REPORT: path.join(reports, "playwright.json"),
+};
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const results = [];
+
+function step(name, cmd, args) {
+  if (only.length && !only.includes(name)) return;
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${[path.basename(cmd), ...args].join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds });
+  console.log(`=== ${name}: ${ok ? "ok" : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds}s`);
+}
+
+// A fresh clone: install exactly what the lockfile says (allowScripts lets better-sqlite3 build).
+if (!existsSync(bin("next"))) {
+  console.log("node_modules is missing: running npm ci");
+  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+step("generate", bin("prisma"), ["generate"]);
+step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+step("lint", bin("eslint"), ["."]);
+step("unit", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]);
+step("e2e", process.execPath, [path.join(root, "scripts", "e2e.mjs")]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const vitest = readJson(path.join(reports, "vitest.json"));
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+  skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+}
+const pw = readJson(path.join(reports, "playwright.json"));
+if (pw?.stats) {
+  passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+  failed += pw.stats.unexpected ?? 0;
+  skipped += pw.stats.skipped ?? 0;
+}
+
+console.log("\n=== summary");
+for (const r of results) console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name.padEnd(10)} ${r.seconds}s`);
+const stepFailures = results.filter((r) => !r.ok).length;
+// A failing step without failing tests (typecheck, lint, a crashed runner) still counts as a failure.
+if (stepFailures > 0 && failed === 0) failed = stepFailures;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(stepFailures > 0 ? 1 : 0);
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
