@@ -1,0 +1,158 @@
+"use server";
+// Service mutations. Each writes "requested" with the service ARN when App Runner accepts
+// it; the final result is written by the server-side operation watcher when the
+// ListOperations entry ends (lib/services/operation-watcher.ts). Failures are audited here.
+import { revalidatePath } from "next/cache";
+import type { AppRunnerClient } from "@aws-sdk/client-apprunner";
+import { z } from "zod";
+import { ActionError, defineAction, type ActionContext } from "@/lib/actions/safe-action";
+import { formatAwsError, describeAwsError } from "@/lib/services/aws-error";
+import { createService } from "@/lib/services/create-service";
+import { associateCustomDomain, disassociateCustomDomain } from "@/lib/services/custom-domains";
+import { deleteService } from "@/lib/services/delete-service";
+import { watchOperation } from "@/lib/services/operation-watcher";
+import { pauseService } from "@/lib/services/pause-service";
+import { resumeService } from "@/lib/services/resume-service";
+import { serviceFormSchema } from "@/lib/services/service-form-schema";
+import { servicesTarget } from "@/lib/services/services-client";
+import { regionOfArn } from "@/lib/services/service-view";
+import { startDeployment } from "@/lib/services/start-deployment";
+import { updateService } from "@/lib/services/update-service";
+
+const serviceArn = z
+  .string()
+  .regex(/^arn:aws(-[\w]+)*:apprunner:[a-z0-9-]+:[0-9]{12}:service\/[A-Za-z0-9][A-Za-z0-9-_]{3,39}\/[A-Za-z0-9]+$/, "Not an App Runner service ARN");
+const serviceRef = z.object({ serviceArn });
+
+const nameOfArn = (arn: string) => arn.split("/")[1] ?? "";
+const idOfArn = (arn: string) => arn.split("/")[2] ?? "";
+
+function upstream(err: unknown): ActionError {
+  return new ActionError(formatAwsError(err), describeAwsError(err).code === "ResourceNotFoundException" ? "not_found" : "upstream");
+}
+
+/** Call App Runner for an existing service; audit requested/failed; watch the operation to its end. */
+async function operate(
+  ctx: ActionContext,
+  action: string,
+  arn: string,
+  call: (client: AppRunnerClient) => Promise<string | undefined>,
+  request?: Record<string, unknown>,
+): Promise<{ operationId?: string }> {
+  const region = regionOfArn(arn) ?? "";
+  const { connection, client } = await servicesTarget(region);
+  const details = { target: arn, connectionId: connection.id, region, ...(request ? { request } : {}) };
+  ctx.setAuditDetails(details);
+  let operationId: string | undefined;
+  try {
+    operationId = await call(client);
+  } catch (err) {
+    if (err instanceof ActionError) throw err;
+    await ctx.audit({ ...details, result: "failed", error: formatAwsError(err) });
+    throw upstream(err);
+  }
+  if (operationId) {
+    await ctx.audit({ ...details, result: "requested", request: { ...request, operationId } });
+    watchOperation({ action, serviceArn: arn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
+  } else {
+    await ctx.audit({ ...details, result: "succeeded" });
+  }
+  revalidatePath("/services", "layout");
+  return { operationId };
+}
+
+export const pauseServiceAction = defineAction(
+  { name: "service.pause", permission: "services:operate", schema: serviceRef, audit: false },
+  async ({ serviceArn }, ctx) => operate(ctx, "service.pause", serviceArn, (c) => pauseService(c, serviceArn)),
+);
+
+export const resumeServiceAction = defineAction(
+  { name: "service.resume", permission: "services:operate", schema: serviceRef, audit: false },
+  async ({ serviceArn }, ctx) => operate(ctx, "service.resume", serviceArn, (c) => resumeService(c, serviceArn)),
+);
+
+export const startDeploymentAction = defineAction(
+  { name: "service.deploy", permission: "services:operate", schema: serviceRef, audit: false },
+  async ({ serviceArn }, ctx) => operate(ctx, "service.deploy", serviceArn, (c) => startDeployment(c, serviceArn)),
+);
+
+export const deleteServiceAction = defineAction(
+  { name: "service.delete", permission: "services:operate", schema: z.object({ serviceArn, confirmName: z.string() }), audit: false },
+  async ({ serviceArn, confirmName }, ctx) => {
+    if (confirmName !== nameOfArn(serviceArn)) {
+      throw new ActionError("Type the service name exactly to confirm.", "validation", { confirmName: ["Does not match the service name"] });
+    }
+    return operate(ctx, "service.delete", serviceArn, (c) => deleteService(c, serviceArn));
+  },
+);
+
+export const createServiceAction = defineAction(
+  { name: "service.create", permission: "services:operate", schema: serviceFormSchema, audit: false },
+  async (form, ctx) => {
+    const { connection, region, client } = await servicesTarget();
+    const request = { serviceName: form.serviceName, source: form.source.kind, env: form.env.map((e) => e.name) };
+    let created: Awaited<ReturnType<typeof createService>>;
+    try {
+      created = await createService(client, form);
+    } catch (err) {
+      await ctx.audit({ target: form.serviceName, connectionId: connection.id, region, request, result: "failed", error: formatAwsError(err) });
+      const e = describeAwsError(err);
+      // Name clashes come back as InvalidRequest; show them on the name field too.
+      const onName = /already exists|name/i.test(e.message) ? { serviceName: [e.message] } : undefined;
+      throw new ActionError(formatAwsError(err), "upstream", onName);
+    }
+    const arn = created.service.ServiceArn ?? "";
+    const details = { target: arn, connectionId: connection.id, region, request: { ...request, operationId: created.operationId } };
+    await ctx.audit({ ...details, result: created.operationId ? "requested" : "succeeded" });
+    if (created.operationId) {
+      watchOperation({ action: "service.create", serviceArn: arn, operationId: created.operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
+    }
+    revalidatePath("/services", "layout");
+    return { region, id: created.service.ServiceId ?? idOfArn(arn), operationId: created.operationId };
+  },
+);
+
+export const updateServiceAction = defineAction(
+  { name: "service.update", permission: "services:operate", schema: z.object({ serviceArn, form: serviceFormSchema }), audit: false },
+  async ({ serviceArn, form }, ctx) => {
+    let changed: string[] = [];
+    const result = await operate(
+      ctx,
+      "service.update",
+      serviceArn,
+      async (c) => {
+        const r = await updateService(c, serviceArn, form);
+        changed = r.changed;
+        if (!r.changed.length) throw new ActionError("Nothing changed.", "validation");
+        return r.operationId;
+      },
+      { env: form.env.map((e) => e.name) },
+    );
+    return { ...result, changed };
+  },
+);
+
+const domainName = z.string().trim().toLowerCase().min(1, "Enter a domain").max(255).regex(/^[A-Za-z0-9*.-]{1,255}$/, "Letters, digits, -, . and * only");
+
+export const associateDomainAction = defineAction(
+  { name: "service.domain.associate", permission: "services:operate", schema: z.object({ serviceArn, domainName, enableWww: z.boolean().default(false) }), audit: false },
+  async ({ serviceArn, domainName, enableWww }, ctx) => {
+    let records: Awaited<ReturnType<typeof associateCustomDomain>> | undefined;
+    await operate(ctx, "service.domain.associate", serviceArn, async (c) => {
+      records = await associateCustomDomain(c, serviceArn, domainName, enableWww);
+      return undefined;
+    }, { domainName, enableWww });
+    return records;
+  },
+);
+
+export const disassociateDomainAction = defineAction(
+  { name: "service.domain.disassociate", permission: "services:operate", schema: z.object({ serviceArn, domainName }), audit: false },
+  async ({ serviceArn, domainName }, ctx) => {
+    await operate(ctx, "service.domain.disassociate", serviceArn, async (c) => {
+      await disassociateCustomDomain(c, serviceArn, domainName);
+      return undefined;
+    }, { domainName });
+    return { domainName };
+  },
+);

@@ -1,0 +1,13 @@
+"use client";
+import { useFormStatus } from "react-dom";
+import { buttonClass, type ButtonVariant } from "@/components/ui/button";
+
+/** A submit button that disables itself while its form's action runs. */
+export function SubmitButton({ children, pendingText, variant = "primary", className = "", name, value }: { children: React.ReactNode; pendingText?: string; variant?: ButtonVariant; className?: string; name?: string; value?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} aria-busy={pending} name={name} value={value} className={buttonClass(variant, className)}>
+      {pending ? (pendingText ?? children) : children}
+    </button>
+  );
+}

@@ -1,0 +1,67 @@
+// Reading the audit history: newest first, cursor pagination on (createdAt, id).
+import { db } from "@/lib/db";
+import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditEventView {
+  id: string;
+  createdAt: string;
+  actor: string | null;
+  role: string | null;
+  action: string;
+  target: string | null;
+  connection: string | null;
+  region: string | null;
+  result: string;
+  error: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  request: string | null;
+}
+
+export async function listAuditEvents(filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
+  const rows = await db.auditEvent.findMany({
+    where: auditWhere(filters),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 0 } : {}),
+  });
+  const page = rows.slice(0, pageSize);
+  const next = rows.length > pageSize ? rows[pageSize] : undefined;
+  return { events: page.map(toView), nextCursor: next?.id ?? null };
+}
+
+/** Streams every matching event in batches, for CSV export without loading all rows at once. */
+export async function* iterateAuditEvents(filters: AuditFilters, batch = 500): AsyncGenerator<AuditEventView> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: auditWhere(filters),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: batch,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const r of rows) yield toView(r);
+    if (rows.length < batch) return;
+    cursor = rows[rows.length - 1]?.id;
+  }
+}
+
+function toView(r: {
+  id: string;
+  createdAt: Date;
+  actor: string | null;
+  role: string | null;
+  action: string;
+  target: string | null;
+  connection: string | null;
+  region: string | null;
+  result: string;
+  error: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  request: string | null;
+}): AuditEventView {
+  return { ...r, createdAt: r.createdAt.toISOString() };
+}

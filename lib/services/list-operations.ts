@@ -1,0 +1,20 @@
+// ListOperations for a service, newest first, as view models.
+import { ListOperationsCommand, type AppRunnerClient } from "@aws-sdk/client-apprunner";
+import { toOperationView, type OperationView } from "./service-view";
+
+export async function listOperations(client: AppRunnerClient, serviceArn: string, limit = 50): Promise<OperationView[]> {
+  const ops: OperationView[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: 20, NextToken: nextToken }));
+    for (const o of page.OperationSummaryList ?? []) ops.push(toOperationView(o));
+    nextToken = page.NextToken;
+  } while (nextToken && ops.length < limit);
+  return ops.sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? "")).slice(0, limit);
+}
+
+/** The running operation of a service, if any (dashboard badges). */
+export async function currentOperation(client: AppRunnerClient, serviceArn: string): Promise<OperationView | undefined> {
+  const page = await client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: 5 }));
+  return (page.OperationSummaryList ?? []).map(toOperationView).find((o) => o.running);
+}

@@ -1,0 +1,72 @@
+import { defineConfig, devices } from "@playwright/test";
+import path from "node:path";
+import { adminStatePath, assertTempDatabase, baseURL, databaseUrl, e2ePort, runtimeApiPort, runtimeDataPort, runtimeURL, tmpDir } from "./e2e/support/e2e-env";
+
+assertTempDatabase(databaseUrl);
+
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+const jsonReport = process.env.E2E_JSON_REPORT;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: path.join(tmpDir, "test-results"),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"], ...(jsonReport ? [["json", { outputFile: jsonReport }] as const] : [])],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    {
+      name: "chromium",
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], storageState: adminStatePath },
+    },
+  ],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx runtime/src/main.ts",
+      env: {
+        RUNWAY_RUNTIME_API_PORT: String(runtimeApiPort),
+        RUNWAY_RUNTIME_DATA_PORT: String(runtimeDataPort),
+        RUNWAY_RUNTIME_DATA_DIR: path.join(tmpDir, "runtime"),
+      },
+      wait: { stdout: /"event":"ready"/ },
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node_modules/.bin/next start -H 127.0.0.1",
+      url: `${baseURL}/sign-in`,
+      env: {
+        PORT: String(e2ePort),
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
+        DATABASE_URL: databaseUrl,
+        RUNWAY_DATA_DIR: tmpDir,
+        RUNWAY_LOCAL_RUNTIME_URL: runtimeURL,
+        // Several specs sign in many times from one loopback address.
+        RUNWAY_SIGNIN_IP_LIMIT: "1000",
+      },
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,227 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { AppRunnerMetricName, MetricSink } from "../contracts.js";
+import { Histogram } from "./histogram.js";
+
+export const NAMESPACE = "AWS/AppRunner";
+/** Sub-minute buckets, kept as long as CloudWatch keeps high-resolution data. */
+export const FINE_MS = 10_000;
+const FINE_KEEP_MS = 3 * 3600_000;
+const MINUTE_MS = 60_000;
+const MINUTE_KEEP_MS = 15 * 24 * 3600_000;
+const MAX_SERIES = 5000;
+const PERSIST_MS = 60_000;
+
+/** Aggregate of the raw samples that fell in one bucket. */
+export interface Agg {
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  hist?: Histogram;
+}
+
+export interface Series {
+  metric: string;
+  serviceName: string;
+  serviceId: string;
+  fine: Map<number, Agg>;
+  minute: Map<number, Agg>;
+  updated: number;
+}
+
+export interface Dimension {
+  Name: string;
+  Value: string;
+}
+
+/** Metrics with a latency distribution keep a histogram per bucket for pNN statistics. */
+const WITH_HISTOGRAM = new Set<string>(["RequestLatency"]);
+
+/**
+ * App Runner metrics for the runtime: raw samples aggregated into 10-second buckets (3 hours) and 1-minute
+ * buckets (15 days), each with sum/count/min/max and, for RequestLatency, a log-scale histogram.
+ * Persisted to `<dir>/metrics.json` every minute and on close. Besides App Runner's own metric names it
+ * accepts extra ones (the data plane records `ProvisionedInstances`).
+ */
+export class MetricStore implements MetricSink {
+  private readonly series = new Map<string, Series>();
+  private readonly file: string;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(opts: { dir: string }) {
+    mkdirSync(opts.dir, { recursive: true });
+    this.file = path.join(opts.dir, "metrics.json");
+    this.load();
+    this.timer = setInterval(() => {
+      this.prune(Date.now());
+      this.save();
+    }, PERSIST_MS).unref();
+  }
+
+  record(service: { serviceName: string; serviceId: string }, metric: AppRunnerMetricName | string, value: number, timestamp?: number): void {
+    if (!Number.isFinite(value)) return;
+    const ts = timestamp ?? Date.now();
+    const key = `${metric}\u0000${service.serviceName}\u0000${service.serviceId}`;
+    let s = this.series.get(key);
+    if (!s) {
+      if (this.series.size >= MAX_SERIES) this.evictOldest();
+      s = { metric, serviceName: service.serviceName, serviceId: service.serviceId, fine: new Map(), minute: new Map(), updated: ts };
+      this.series.set(key, s);
+    }
+    s.updated = Math.max(s.updated, ts);
+    add(s.fine, ts - (ts % FINE_MS), value, WITH_HISTOGRAM.has(metric));
+    add(s.minute, ts - (ts % MINUTE_MS), value, WITH_HISTOGRAM.has(metric));
+  }
+
+  /** Series whose dimensions include every given dimension (a subset match, so ServiceName alone works too). */
+  find(metric: string | undefined, dims: Dimension[]): Series[] {
+    const out: Series[] = [];
+    for (const s of this.series.values()) {
+      if (metric !== undefined && s.metric !== metric) continue;
+      const value = (name: string) => (name === "ServiceName" ? s.serviceName : name === "ServiceID" ? s.serviceId : undefined);
+      if (dims.every((d) => value(d.Name) !== undefined && (d.Value === undefined || value(d.Name) === d.Value))) out.push(s);
+    }
+    return out.sort((a, b) => a.metric.localeCompare(b.metric) || a.serviceName.localeCompare(b.serviceName) || a.serviceId.localeCompare(b.serviceId));
+  }
+
+  /** Merges the series' buckets into periods of `periodMs` counted from start (rounded down to the bucket size), up to end; uses 10 s buckets only for sub-minute periods. */
+  aggregate(series: Series[], startMs: number, endMs: number, periodMs: number): Map<number, Agg> {
+    const fine = periodMs % MINUTE_MS !== 0;
+    const from = startMs - (startMs % (fine ? FINE_MS : MINUTE_MS));
+    const out = new Map<number, Agg>();
+    for (const s of series) {
+      for (const [t, agg] of fine ? s.fine : s.minute) {
+        if (t < from || t >= endMs) continue;
+        const p = from + Math.floor((t - from) / periodMs) * periodMs;
+        const cur = out.get(p);
+        if (!cur) out.set(p, { ...agg, hist: agg.hist?.clone() });
+        else merge(cur, agg);
+      }
+    }
+    return out;
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.save();
+  }
+
+  private prune(now: number): void {
+    for (const s of this.series.values()) {
+      for (const t of s.fine.keys()) if (t < now - FINE_KEEP_MS) s.fine.delete(t);
+      for (const t of s.minute.keys()) if (t < now - MINUTE_KEEP_MS) s.minute.delete(t);
+    }
+    for (const [k, s] of this.series) if (!s.minute.size && !s.fine.size) this.series.delete(k);
+  }
+
+  private evictOldest(): void {
+    let oldest: [string, Series] | undefined;
+    for (const e of this.series) if (!oldest || e[1].updated < oldest[1].updated) oldest = e;
+    if (oldest) this.series.delete(oldest[0]);
+  }
+
+  private save(): void {
+    try {
+      const data = [...this.series.values()].map((s) => ({
+        metric: s.metric,
+        serviceName: s.serviceName,
+        serviceId: s.serviceId,
+        updated: s.updated,
+        fine: [...s.fine].map(([t, a]) => encodeAgg(t, a)),
+        minute: [...s.minute].map(([t, a]) => encodeAgg(t, a)),
+      }));
+      const tmp = `${this.file}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ version: 1, series: data }));
+      renameSync(tmp, this.file);
+    } catch (err) {
+      console.error(`metric store: cannot write ${this.file}: ${(err as Error).message}`);
+    }
+  }
+
+  private load(): void {
+    if (!existsSync(this.file)) return;
+    try {
+      const data = JSON.parse(readFileSync(this.file, "utf8")) as { series: { metric: string; serviceName: string; serviceId: string; updated: number; fine: EncodedAgg[]; minute: EncodedAgg[] }[] };
+      for (const s of data.series) {
+        this.series.set(`${s.metric}\u0000${s.serviceName}\u0000${s.serviceId}`, {
+          metric: s.metric,
+          serviceName: s.serviceName,
+          serviceId: s.serviceId,
+          updated: s.updated,
+          fine: new Map(s.fine.map(decodeAgg)),
+          minute: new Map(s.minute.map(decodeAgg)),
+        });
+      }
+      this.prune(Date.now());
+    } catch (err) {
+      console.error(`metric store: ignoring unreadable ${this.file}: ${(err as Error).message}`);
+    }
+  }
+}
+
+type EncodedAgg = [number, number, number, number, number, Record<string, number>?];
+
+function encodeAgg(t: number, a: Agg): EncodedAgg {
+  return a.hist ? [t, a.sum, a.count, a.min, a.max, a.hist.toJSON()] : [t, a.sum, a.count, a.min, a.max];
+}
+
+function decodeAgg(e: EncodedAgg): [number, Agg] {
+  const [t, sum, count, min, max, hist] = e;
+  return [t, { sum, count, min, max, ...(hist ? { hist: Histogram.fromJSON(hist) } : {}) }];
+}
+
+function add(buckets: Map<number, Agg>, t: number, value: number, withHist: boolean): void {
+  let agg = buckets.get(t);
+  if (!agg) {
+    agg = { sum: 0, count: 0, min: value, max: value, ...(withHist ? { hist: new Histogram() } : {}) };
+    buckets.set(t, agg);
+  }
+  agg.sum += value;
+  agg.count += 1;
+  if (value < agg.min) agg.min = value;
+  if (value > agg.max) agg.max = value;
+  agg.hist?.add(value);
+}
+
+function merge(into: Agg, from: Agg): void {
+  into.sum += from.sum;
+  into.count += from.count;
+  into.min = Math.min(into.min, from.min);
+  into.max = Math.max(into.max, from.max);
+  if (from.hist) {
+    into.hist ??= new Histogram();
+    into.hist.merge(from.hist);
+  }
+}
+
+/** Value of one CloudWatch statistic (Sum, Average, Minimum, Maximum, SampleCount, pNN) for a period, or undefined. */
+export function statistic(agg: Agg, stat: string): number | undefined {
+  switch (stat) {
+    case "Sum":
+      return agg.sum;
+    case "Average":
+      return agg.count ? agg.sum / agg.count : undefined;
+    case "Minimum":
+      return agg.min;
+    case "Maximum":
+      return agg.max;
+    case "SampleCount":
+      return agg.count;
+  }
+  const p = parsePercentile(stat);
+  if (p === undefined) return undefined;
+  if (!agg.hist) return p >= 50 ? agg.max : agg.min;
+  const v = agg.hist.quantile(p / 100);
+  return v === undefined ? undefined : Math.min(agg.max, Math.max(agg.min, v));
+}
+
+export function parsePercentile(stat: string): number | undefined {
+  const m = /^p(\d{1,2}(?:\.\d{1,10})?|100)$/.exec(stat);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function isSupportedStat(stat: string): boolean {
+  return ["Sum", "Average", "Minimum", "Maximum", "SampleCount"].includes(stat) || parsePercentile(stat) !== undefined;
+}

@@ -1,0 +1,191 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import type { DrainHook, Engine, InstanceInfo, LogSink, MetricSink, Route, RouteTable } from "../contracts.js";
+import { Autoscaler } from "./autoscaler.js";
+import { Balancer, NoCapacityError, type ServiceState } from "./balancer.js";
+import { proxyRequest, proxyUpgrade } from "./proxy.js";
+import { normalize } from "./route-table.js";
+import { Telemetry } from "./telemetry.js";
+
+export interface DataPlaneOptions {
+  routes: RouteTable;
+  engine: Engine;
+  metrics: MetricSink;
+  logs: LogSink;
+  host: string;
+  port: number;
+}
+
+export interface DataPlane {
+  listen(): Promise<number>;
+  close(): Promise<void>;
+  drain: DrainHook;
+  /** Routing state per service that has seen traffic (tests and benchmarks read it). */
+  services(): ReadonlyMap<string, ServiceState>;
+}
+
+function envSeconds(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v >= 0 && process.env[name] !== "" ? v : fallback;
+}
+
+const SCALE_TICK_MS = 250;
+const INSTANCE_SAMPLE_MS = 5000;
+
+/**
+ * The runtime's data plane: one HTTP listener that routes by Host to a service's healthy instances,
+ * balances on least outstanding requests within MaxConcurrency, queues briefly beyond it, runs the
+ * autoscaler and records App Runner's metrics.
+ *
+ * Tuning (env, seconds): RUNWAY_RUNTIME_SCALE_IN_COOLDOWN_SECONDS (60), RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS
+ * (120, App Runner's), RUNWAY_RUNTIME_QUEUE_TIMEOUT_SECONDS (30).
+ */
+export function createDataPlane(opts: DataPlaneOptions): DataPlane {
+  const requestTimeoutMs = envSeconds("RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS", 120) * 1000;
+  const cooldownMs = envSeconds("RUNWAY_RUNTIME_SCALE_IN_COOLDOWN_SECONDS", 60) * 1000;
+  const telemetry = new Telemetry(opts.metrics, opts.logs, opts.engine);
+  const autoscaler = new Autoscaler(opts.engine, cooldownMs, (s, from, to) => telemetry.scaled(s, from, to));
+  const balancer = new Balancer(opts.engine, {
+    queueTimeoutMs: envSeconds("RUNWAY_RUNTIME_QUEUE_TIMEOUT_SECONDS", 30) * 1000,
+    queueLimit: 1000,
+    onQueued: (s) => autoscaler.evaluate(s),
+  });
+  const timers: NodeJS.Timeout[] = [];
+  // Keep-alive connections to instances, reused across requests (like nginx's upstream keepalive).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024, scheduling: "lifo" });
+
+  const server = http.createServer((req, res) => void handle(req, res));
+  // Long uploads and downloads are bounded by our own per-request timeout instead.
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 65_000;
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => upgrade(req, socket, head));
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+
+  type Resolved = { route: Route; host: string } | { status: number; body: string };
+
+  function resolveRoute(req: IncomingMessage): Resolved {
+    const hostHeader = req.headers.host;
+    if (!hostHeader) return { status: 400, body: "400 Bad Request: the Host header is required to pick a service.\n" };
+    const host = normalize(hostHeader);
+    const route = opts.routes.lookup(host);
+    if (!route || route.status === "DELETED") return { status: 404, body: `404 Not Found: no App Runner service is associated with host ${host}.\n` };
+    if (route.status === "PAUSED") return { status: 404, body: `404 Not Found: service ${route.serviceName} is paused and has no running instances.\n` };
+    if (route.status === "CREATE_FAILED") return { status: 503, body: `503 Service Unavailable: service ${route.serviceName} failed to create and has no instances.\n` };
+    return { route, host };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const resolved = resolveRoute(req);
+    if ("status" in resolved) return reply(res, resolved.status, resolved.body);
+    const { route } = resolved;
+    const state = balancer.state(route, resolved.host);
+    let instance: InstanceInfo | undefined;
+    res.on("close", () => {
+      if (instance) balancer.release(route.serviceId, instance.instanceId);
+      telemetry.request(state, res.statusCode, performance.now() - started);
+    });
+    const bodiless = !req.headers["content-length"] && !req.headers["transfer-encoding"];
+    for (let attempt = 0; ; attempt++) {
+      const excluded: string | undefined = instance?.instanceId;
+      try {
+        const got = balancer.acquire(state, excluded);
+        instance = got instanceof Promise ? await got : got;
+      } catch (err) {
+        instance = undefined;
+        if (err instanceof NoCapacityError) reply(res, err.status, `${err.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable"}: ${err.message}\n`);
+        else reply(res, 500, `500 Internal Server Error: ${(err as Error).message}\n`);
+        return;
+      }
+      if (res.destroyed) return;
+      const outcome = await proxyRequest(req, res, instance, agent, requestTimeoutMs);
+      if (outcome.kind === "answered") return;
+      // The instance went away before answering: a bodiless request can safely go to another instance.
+      if (outcome.retryable && bodiless && attempt < 2 && !res.destroyed) {
+        balancer.markSuspect(instance.instanceId);
+        balancer.release(route.serviceId, instance.instanceId);
+        continue;
+      }
+      if (outcome.timedOut) reply(res, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
+      else reply(res, 502, `502 Bad Gateway: the instance failed before answering (${outcome.message}).\n`);
+      return;
+    }
+  }
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on("error", () => socket.destroy());
+    const resolved = resolveRoute(req);
+    if ("status" in resolved) return socketReply(socket, resolved.status, resolved.body);
+    const { route } = resolved;
+    const state = balancer.state(route, resolved.host);
+    let inst: InstanceInfo | undefined;
+    for (const i of opts.engine.instances(route.serviceId)) {
+      if (i.state === "healthy" && (!inst || balancer.outstandingOf(i.instanceId) < balancer.outstandingOf(inst.instanceId))) inst = i;
+    }
+    if (!inst) return socketReply(socket, 503, `503 Service Unavailable: service ${route.serviceName} has no healthy instance.\n`);
+    const chosen = inst;
+    state.lastActive.set(chosen.instanceId, Date.now());
+    // Long-lived sockets do not hold a MaxConcurrency slot; they only keep the instance counted as active.
+    proxyUpgrade(req, socket, head, chosen, () => state.lastActive.set(chosen.instanceId, Date.now()));
+  }
+
+  function tick(): void {
+    for (const [id, s] of balancer.services) {
+      const current = opts.routes.lookup(s.host);
+      if (!current || current.status === "DELETED" || current.serviceId !== id) {
+        if (!s.queue.length && !s.inflight) {
+          balancer.services.delete(id);
+          autoscaler.forget(id);
+        }
+        continue;
+      }
+      s.route = current;
+      autoscaler.evaluate(s);
+    }
+  }
+  return {
+    drain: balancer,
+    services: () => balancer.services,
+    listen() {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(opts.port, opts.host, () => {
+          server.off("error", reject);
+          timers.push(setInterval(tick, SCALE_TICK_MS));
+          timers.push(setInterval(() => balancer.services.forEach((s) => telemetry.concurrency(s)), 1000));
+          timers.push(setInterval(() => telemetry.instances(balancer.services.values(), INSTANCE_SAMPLE_MS), INSTANCE_SAMPLE_MS));
+          for (const t of timers) t.unref();
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      for (const t of timers) clearInterval(t);
+      timers.length = 0;
+      balancer.close();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      });
+    },
+  };
+}
+
+function reply(res: ServerResponse | undefined, status: number, body: string): void {
+  if (!res || res.headersSent) {
+    res?.destroy();
+    return;
+  }
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.end(body);
+}
+
+function socketReply(socket: Duplex, status: number, body: string): void {
+  const text = http.STATUS_CODES[status] ?? "Error";
+  socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}

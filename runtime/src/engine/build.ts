@@ -1,0 +1,110 @@
+// One build per deployment: fetch the source into builds/<operationId>/,
+// resolve its configuration, run the build commands with their output in the
+// deployment log. Image services only check that a container engine is there.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { DeploymentRequest } from "../contracts.js";
+import { apiConfig, codeSourceOf, ConfigError, healthCheckOf, imageConfig, repositoryConfig } from "./app-config.js";
+import { parseCommand } from "./command-line.js";
+import { checkContainerEngine, noEngineMessage } from "./container-engine.js";
+import type { EngineStore, Release } from "./engine-store.js";
+import { baseEnv, CommandError, runStep } from "./process-tools.js";
+import type { ServiceLog } from "./service-log.js";
+import { fetchSource, SourceError } from "./source-fetch.js";
+
+/** A failure with a one-line, user-facing reason. */
+export class DeployError extends Error {
+  override name = "DeployError";
+}
+
+export interface BuildOptions {
+  store: EngineStore;
+  log: ServiceLog;
+  buildTimeoutMs: number;
+}
+
+export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): Promise<Release> {
+  const { service, operationId } = req;
+  const { store, log } = opts;
+  const say = (m: string) => log.deployment(operationId, m);
+  const buildDir = store.buildDir(service.ServiceId, operationId);
+  await mkdir(buildDir, { recursive: true });
+  const relative = (p: string) => path.relative(store.serviceDir(service.ServiceId), p);
+  const healthCheck = healthCheckOf(service);
+
+  if (service.SourceConfiguration.ImageRepository) {
+    let run;
+    try {
+      run = imageConfig(service, healthCheck);
+    } catch (err) {
+      throw new DeployError((err as Error).message);
+    }
+    say(`[AppRunner] Deployment Artifact :- Repo Type: Image; Image: ${run.image}`);
+    const engine = await checkContainerEngine();
+    if (!engine.ok) throw new DeployError(noEngineMessage(engine));
+    say(`[AppRunner] Container engine reachable at ${engine.checked}.`);
+    return { buildId: operationId, deploymentId: operationId, appDir: relative(buildDir), run, builtAt: Date.now() };
+  }
+
+  const code = codeSourceOf(service);
+  if (!code) throw new DeployError("SourceConfiguration needs a CodeRepository or an ImageRepository");
+  say(`[AppRunner] Deployment Artifact :- Repo Type: Local; Repository: ${code.repositoryUrl}; Branch: ${code.branch ?? "(none)"}; SourceDirectory: ${code.sourceDirectory ?? "/"}`);
+  say("[AppRunner] Pulling your application source code.");
+  let fetched;
+  try {
+    fetched = await fetchSource({
+      repositoryUrl: code.repositoryUrl,
+      branch: code.branch,
+      sourceDirectory: code.sourceDirectory,
+      dest: path.join(buildDir, "source"),
+      exclude: [store.dataDir],
+    });
+  } catch (err) {
+    if (err instanceof SourceError) throw new DeployError(`Failed to pull your application source code: ${err.message}`);
+    throw err;
+  }
+  say(`[AppRunner] Successfully pulled your application source code (${fetched.describe}).`);
+
+  let config;
+  try {
+    config = code.configurationSource === "REPOSITORY" ? repositoryConfig(fetched.appDir, healthCheck) : apiConfig(code.values, healthCheck);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new DeployError(err.message);
+    throw err;
+  }
+  const source = code.configurationSource === "REPOSITORY" ? "apprunner.yaml" : "the API (CodeConfigurationValues)";
+  say(`[AppRunner] Using configuration from ${source}: runtime ${config.run.runtime}, start command \`${config.run.startCommand}\`, port ${config.run.port}.`);
+
+  if (config.plan.commands.length === 0) {
+    say("[AppRunner] No build command configured.");
+  } else {
+    say("[AppRunner] Starting to build your application source code.");
+    const env = { ...baseEnv(), ...config.plan.env };
+    const deadline = Date.now() + opts.buildTimeoutMs;
+    for (const { phase, command } of config.plan.commands) {
+      for (const step of parseCommand(command)) {
+        say(`[Build] [${phase}] $ ${step.argv.join(" ")}`);
+        try {
+          await runStep(step, {
+            cwd: fetched.appDir,
+            env,
+            timeoutMs: Math.max(1000, deadline - Date.now()),
+            onLine: (line) => say(`[Build] ${line}`),
+          });
+        } catch (err) {
+          if (err instanceof CommandError) throw new DeployError(`Build failed in ${phase}: ${err.message}`);
+          throw err;
+        }
+      }
+    }
+    say("[AppRunner] Successfully built source code.");
+  }
+  return {
+    buildId: operationId,
+    deploymentId: operationId,
+    appDir: relative(fetched.appDir),
+    commit: fetched.commit,
+    run: config.run,
+    builtAt: Date.now(),
+  };
+}

@@ -1,0 +1,44 @@
+// Shared by up.mjs and e2e.mjs: build Next into a dist dir only when sources changed,
+// and keep tsconfig.json as committed (next build adds its dist dir's types to it).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { bin, root } from "./prisma-env.mjs";
+
+const SOURCES = ["app", "components", "lib", "proxy.ts", "middleware.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const entry of readdirSync(p, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    max = Math.max(max, newestMtime(path.join(p, entry.name)));
+  }
+  return max;
+}
+
+export function buildIsFresh(distDir) {
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
+}
+
+export function nextBuild(distDir, env, { force = false } = {}) {
+  if (!force && buildIsFresh(distDir)) {
+    console.log(`next build: ${distDir} is up to date`);
+    return;
+  }
+  console.log(`next build -> ${distDir}`);
+  const tsconfig = path.join(root, "tsconfig.json");
+  const before = readFileSync(tsconfig, "utf8");
+  const { atime, mtime } = statSync(tsconfig);
+  const r = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir }, stdio: "inherit" });
+  if (readFileSync(tsconfig, "utf8") !== before) {
+    writeFileSync(tsconfig, before);
+    utimesSync(tsconfig, atime, mtime); // so the restore does not look like a source change
+  }
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
+}
