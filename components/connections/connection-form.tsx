@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useState } from "react";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { createConnectionAction, updateConnectionAction } from "@/app/(console)/settings/connections/actions";
@@ -10,12 +11,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 /** Add or edit a connection. The secret is write-only: the form never receives it. */
 export function ConnectionForm({ connection }: { connection?: ConnectionView }) {
   const submit = (connection ? updateConnectionAction : createConnectionAction) as (prev: ActionResult<unknown> | null, fd: FormData) => Promise<ActionResult<unknown>>;
-  const [state, action] = useActionState(submit, null);
+  const { state, pending, onSubmit } = useActionForm(submit);
   const [kind, setKind] = useState<"aws" | "local">(connection?.kind ?? "aws");
   const [cred, setCred] = useState<"default" | "profile" | "static">(connection?.credentialType ?? "default");
   const errors = fieldErrors(state);
   return (
-    <form action={action} className="surface max-w-2xl space-y-4 p-5" noValidate>
+    <form onSubmit={onSubmit} className="surface max-w-2xl space-y-4 p-5" noValidate>
       <FormMessage state={state} success={state?.ok ? "Saved." : undefined} />
       {connection ? <input type="hidden" name="id" value={connection.id} /> : null}
       <Field label="Name" name="name" error={errors.name}>
@@ -77,7 +78,7 @@ export function ConnectionForm({ connection }: { connection?: ConnectionView }) 
         </Field>
       ) : null}
       <div className="flex justify-end">
-        <SubmitButton pendingText="Saving…">{connection ? "Save changes" : "Add connection"}</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">{connection ? "Save changes" : "Add connection"}</SubmitButton>
       </div>
     </form>
   );

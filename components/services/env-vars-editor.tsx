@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import type { EnvRow } from "./form-state";
 import { Section, type Errors } from "./form-controls";
 
-export function EnvVarsEditor({ rows, onChange, errors }: { rows: EnvRow[]; onChange: (rows: EnvRow[]) => void; errors: Errors }) {
+export function EnvVarsEditor({ rows, onChange, errors, note }: { rows: EnvRow[]; onChange: (rows: EnvRow[]) => void; errors: Errors; note?: string }) {
   const update = (i: number, patch: Partial<EnvRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Section title="Environment variables and secrets">
+      {note ? <p className="text-sm text-amber-800 dark:text-amber-300">{note}</p> : null}
       {rows.length === 0 ? <p className="muted text-sm">None.</p> : null}
       {rows.map((r, i) => (
         <div key={i} className="grid grid-cols-[1fr_1.5fr_auto_auto] items-start gap-2" data-testid="env-row">

@@ -109,7 +109,12 @@ export function ServiceForm({
           <TextField id="instanceRoleArn" label="Instance role ARN (optional)" value={state.instanceRoleArn} onChange={(v) => set({ instanceRoleArn: v })} error={errors.instanceRoleArn} />
         </div>
       </Section>
-      <EnvVarsEditor rows={state.env} onChange={(env) => set({ env })} errors={errors} />
+      <EnvVarsEditor
+        rows={state.env}
+        onChange={(env) => set({ env })}
+        errors={errors}
+        note={state.sourceKind === "code" && state.code.configurationSource === "REPOSITORY" ? "With apprunner.yaml, App Runner takes variables from the file: these are not sent." : undefined}
+      />
       <Section title="Health check">
         <div className="grid gap-3 md:grid-cols-3">
           <SelectField id="hcProtocol" label="Protocol" value={state.healthCheck.protocol} options={["TCP", "HTTP"]} onChange={(v) => set({ healthCheck: { ...state.healthCheck, protocol: v === "HTTP" ? "HTTP" : "TCP" } })} />

@@ -9,6 +9,7 @@ import { StatusBadge } from "./status-badge";
 
 export interface DashboardRow extends ServiceRow {
   detail?: ServiceView;
+  lastDeployedAt?: string;
   operation?: { id: string; type: string; status: string };
 }
 
@@ -41,7 +42,8 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
             <th scope="col" className="px-3 py-2 text-left font-medium">Source</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Size</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Auto scaling</th>
-            <SortHeader query={query} label="Last deployment" sortKey="updated" />
+            <th scope="col" className="px-3 py-2 text-left font-medium">Last deployment</th>
+            <SortHeader query={query} label="Updated" sortKey="updated" />
           </tr>
         </thead>
         <tbody>
@@ -76,6 +78,7 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
               <td className="px-3 py-2 whitespace-nowrap">
                 {r.detail?.autoScaling?.name ? `${r.detail.autoScaling.name}${r.detail.autoScaling.revision ? ` #${r.detail.autoScaling.revision}` : ""}` : "—"}
               </td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatTime(r.lastDeployedAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{formatTime(r.updatedAt)}</td>
             </tr>
           ))}

@@ -5,14 +5,14 @@ export function FormMessage({ state, success }: { state: ActionResult<unknown> |
   if (!state) return null;
   if (!state.ok) {
     return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+      <div role="alert" data-testid="form-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
         {state.message}
       </div>
     );
   }
   const text = state.message ?? success;
   return text ? (
-    <div role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950/50 dark:text-green-300">
+    <div role="status" data-testid="form-success" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950/50 dark:text-green-300">
       {text}
     </div>
   ) : null;

@@ -3,8 +3,9 @@ import { useFormStatus } from "react-dom";
 import { buttonClass, type ButtonVariant } from "@/components/ui/button";
 
 /** A submit button that disables itself while its form's action runs. */
-export function SubmitButton({ children, pendingText, variant = "primary", className = "", name, value }: { children: React.ReactNode; pendingText?: string; variant?: ButtonVariant; className?: string; name?: string; value?: string }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ children, pendingText, variant = "primary", className = "", name, value, pending: pendingProp }: { children: React.ReactNode; pendingText?: string; variant?: ButtonVariant; className?: string; name?: string; value?: string; pending?: boolean }) {
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <button type="submit" disabled={pending} aria-busy={pending} name={name} value={value} className={buttonClass(variant, className)}>
       {pending ? (pendingText ?? children) : children}

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useEffect, useRef } from "react";
 import { createUserAction } from "@/app/(console)/users/actions";
 import { roles } from "@/lib/auth/permissions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
@@ -7,14 +8,14 @@ import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CreateUserForm() {
-  const [state, action] = useActionState(createUserAction, null);
+  const { state, pending, onSubmit } = useActionForm(createUserAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
   const errors = fieldErrors(state);
   return (
-    <form ref={form} action={action} className="surface space-y-3 p-4" noValidate aria-label="Add user">
+    <form ref={form} onSubmit={onSubmit} className="surface space-y-3 p-4" noValidate aria-label="Add user">
       <h2 className="text-sm font-semibold">Add user</h2>
       <FormMessage state={state} success={state?.ok ? `Added ${state.data.email}.` : undefined} />
       <div className="grid gap-3 sm:grid-cols-2">
@@ -38,7 +39,7 @@ export function CreateUserForm() {
         </Field>
       </div>
       <div className="flex justify-end">
-        <SubmitButton pendingText="Adding…">Add user</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Adding…">Add user</SubmitButton>
       </div>
     </form>
   );

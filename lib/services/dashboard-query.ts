@@ -49,7 +49,7 @@ const value = (r: ServiceRow, key: SortKey) =>
 export function applyDashboardQuery(rows: readonly ServiceRow[], q: DashboardQuery): { rows: ServiceRow[]; total: number; pages: number } {
   const needle = q.q.toLowerCase();
   const filtered = rows.filter(
-    (r) => (!q.status || r.status === q.status) && (!needle || r.name.toLowerCase().includes(needle) || r.id.includes(needle) || (r.url ?? "").toLowerCase().includes(needle)),
+    (r) => (q.status ? r.status === q.status : r.status !== "DELETED") && (!needle || r.name.toLowerCase().includes(needle) || r.id.includes(needle) || (r.url ?? "").toLowerCase().includes(needle)),
   );
   const sign = q.dir === "asc" ? 1 : -1;
   filtered.sort((a, b) => sign * value(a, q.sort).localeCompare(value(b, q.sort)) || a.name.localeCompare(b.name));

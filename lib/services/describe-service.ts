@@ -2,6 +2,7 @@
 import { DescribeServiceCommand, ResourceNotFoundException, type AppRunnerClient, type Service } from "@aws-sdk/client-apprunner";
 import { cachedServiceArn, rememberServiceArn } from "./service-arn-cache";
 import { listServicesInRegion } from "./list-services";
+import { mapLimit } from "./map-limit";
 
 export async function resolveServiceArn(client: AppRunnerClient, region: string, id: string): Promise<string | undefined> {
   const cached = cachedServiceArn(region, id);
@@ -33,18 +34,10 @@ export async function describeServiceByArn(client: AppRunnerClient, arn: string)
 /** Describe many services with bounded parallelism (a dashboard page, not the whole region). */
 export async function describeServices(client: AppRunnerClient, arns: readonly string[], concurrency = 8): Promise<Map<string, Service>> {
   const out = new Map<string, Service>();
-  let next = 0;
-  async function worker() {
-    while (next < arns.length) {
-      const arn = arns[next++];
-      if (!arn) continue;
-      try {
-        out.set(arn, await describeServiceByArn(client, arn));
-      } catch {
-        // A row without details still shows what ListServices said.
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, arns.length) }, worker));
+  await mapLimit(arns, concurrency, async (arn) => {
+    // A row without details still shows what ListServices said.
+    const s = await describeServiceByArn(client, arn).catch(() => undefined);
+    if (s) out.set(arn, s);
+  });
   return out;
 }

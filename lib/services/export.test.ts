@@ -43,7 +43,12 @@ describe("export", () => {
 
   it("writes an apprunner.yaml App Runner can read", () => {
     const text = exportApprunnerYaml(view) ?? "";
-    const doc = parse(text) as Record<string, any>;
+    const doc = parse(text) as {
+      version: number;
+      runtime: string;
+      build: { commands: { build: string[] } };
+      run: { command: string; network: { port: number }; env: unknown[]; secrets: { name: string }[] };
+    };
     expect(doc.version).toBe(1);
     expect(text).toContain("version: 1.0");
     expect(doc.runtime).toBe("nodejs22");
@@ -51,7 +56,7 @@ describe("export", () => {
     expect(doc.run.command).toBe("node server.js");
     expect(doc.run.network.port).toBe(8080);
     expect(doc.run.env).toEqual([{ name: "MESSAGE", value: "$(touch /tmp/pwned) 'quoted'" }]);
-    expect(doc.run.secrets[0].name).toBe("TOKEN");
+    expect(doc.run.secrets[0]?.name).toBe("TOKEN");
   });
 
   it("builds a CLI command whose arguments survive a real shell unchanged", () => {

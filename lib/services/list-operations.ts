@@ -18,3 +18,14 @@ export async function currentOperation(client: AppRunnerClient, serviceArn: stri
   const page = await client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: 5 }));
   return (page.OperationSummaryList ?? []).map(toOperationView).find((o) => o.running);
 }
+
+const deployTypes = new Set(["CREATE_SERVICE", "START_DEPLOYMENT", "UPDATE_SERVICE"]);
+
+/** One ListOperations page per dashboard row: the running operation and the last finished deployment. */
+export async function rowOperations(client: AppRunnerClient, serviceArn: string): Promise<{ current?: OperationView; lastDeployedAt?: string }> {
+  const page = await client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: 20 }));
+  const ops = (page.OperationSummaryList ?? []).map(toOperationView).sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? ""));
+  const current = ops.find((o) => o.running);
+  const lastDeployedAt = ops.find((o) => deployTypes.has(o.type) && o.status === "SUCCEEDED")?.endedAt;
+  return { current, lastDeployedAt };
+}

@@ -7,7 +7,15 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { AppRunnerClient, CreateServiceCommand, DescribeServiceCommand, PauseServiceCommand, ResumeServiceCommand, DeleteServiceCommand } from "@aws-sdk/client-apprunner";
+import {
+  AppRunnerClient,
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeServiceCommand,
+  PauseServiceCommand,
+  ResumeServiceCommand,
+  type CodeConfiguration,
+} from "@aws-sdk/client-apprunner";
 import { createEngine } from "../src/engine/engine.js";
 import type { AppRunnerServiceShape, DeploymentReason, DeploymentRequest } from "../src/contracts.js";
 
@@ -102,7 +110,7 @@ async function benchApi() {
       await new Promise((r) => setTimeout(r, 25));
     }
   };
-  const create = (name: string, codeConfiguration: object) =>
+  const create = (name: string, codeConfiguration: CodeConfiguration) =>
     client.send(
       new CreateServiceCommand({
         ServiceName: name,
@@ -161,4 +169,5 @@ if (api) {
   console.log(`api (SDK): broken start command -> ${api.brokenStartStatus} in ${ms(api.brokenStartToCreateFailedMs)} -> ${ratio(api.brokenStartToCreateFailedMs, REFERENCE.brokenStartMinMs)} to ${ratio(api.brokenStartToCreateFailedMs, REFERENCE.brokenStartMaxMs)}`);
   console.log(`api (SDK): PauseService -> PAUSED ${ms(api.pauseMs)}, ResumeService -> RUNNING ${ms(api.resumeMs)}`);
 }
-console.log(JSON.stringify({ bench: "deploy", engine, api, reference: REFERENCE }));
+// Exit once the line is written: a timer left by the runtime test helper would otherwise hold the process.
+process.stdout.write(`${JSON.stringify({ bench: "deploy", engine, api, reference: REFERENCE })}\n`, () => process.exit(0));

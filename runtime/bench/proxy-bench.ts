@@ -7,13 +7,23 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
+import { createRequire } from "node:module";
 import type { Engine, InstanceInfo } from "../src/contracts.js";
 import { MetricStore } from "../src/cloudwatch/metric-store.js";
 import { createDataPlane } from "../src/dataplane/data-plane.js";
 import { MemoryRouteTable } from "../src/dataplane/route-table.js";
 import { ECHO_APP, freePort } from "../src/dataplane/test-support.js";
 import { LogStore } from "../src/logs/log-store.js";
+
+type Autocannon = (o: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<{
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}>;
+// autocannon ships no type declarations.
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const HOST = "bench.localhost";
 const quick = process.argv.includes("--quick");
@@ -64,10 +74,29 @@ async function waitReady(port: number, host?: string): Promise<void> {
   throw new Error(`nothing answers on port ${port}`);
 }
 
+const WRK = "/usr/bin/wrk";
+
+/** wrk when installed (one thread, so it leaves CPU to the proxies on small machines), else autocannon. */
 async function throughput(name: string, port: number): Promise<{ rps: number; p99: number; errors: number }> {
-  const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: seconds, headers: { host: HOST } });
-  const out = { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
-  console.log(`${name.padEnd(12)} ${String(out.rps).padStart(7)} req/s   p99 ${out.p99} ms   errors ${out.errors}`);
+  let out: { rps: number; p99: number; errors: number };
+  if (existsSync(WRK)) {
+    const text = await new Promise<string>((resolve, reject) => {
+      const child = spawn(WRK, ["-t1", "-c64", `-d${seconds}s`, "--latency", "-H", `Host: ${HOST}`, `http://127.0.0.1:${port}/`], { stdio: ["ignore", "pipe", "inherit"] });
+      let buf = "";
+      child.stdout.on("data", (d: Buffer) => (buf += d.toString()));
+      child.on("exit", (code) => (code === 0 ? resolve(buf) : reject(new Error(`wrk exited with ${code}`))));
+    });
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? NaN);
+    const p99m = /99%\s+([\d.]+)(us|ms|s)/.exec(text);
+    const p99 = p99m ? Number(p99m[1]) * (p99m[2] === "us" ? 0.001 : p99m[2] === "s" ? 1000 : 1) : NaN;
+    const errs = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+    const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
+    out = { rps: Math.round(rps), p99, errors: non2xx + (errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0) };
+  } else {
+    const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: seconds, headers: { host: HOST } });
+    out = { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
+  }
+  console.log(`${name.padEnd(12)} ${String(out.rps).padStart(7)} req/s   p99 ${out.p99.toFixed(2)} ms   errors ${out.errors}`);
   return out;
 }
 
@@ -148,7 +177,7 @@ async function main(): Promise<void> {
       await waitReady(nginxPort, HOST);
     } else console.log("nginx not installed (apt-get install -y nginx): nginx baseline skipped");
 
-    console.log(`throughput, 64 keep-alive connections, ${seconds} s each (autocannon)`);
+    console.log(`throughput, 64 keep-alive connections, ${seconds} s each (${existsSync(WRK) ? "wrk" : "autocannon"})`);
     const direct = await throughput("direct", instancePort);
     const nginx = nginxPort ? await throughput("nginx", nginxPort) : undefined;
     const dataPlane = await throughput("data plane", dpPort);

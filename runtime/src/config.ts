@@ -30,7 +30,7 @@ ${Object.values(options)
 export class ConfigError extends Error {}
 
 /** Reads `--flag value` and `--flag=value` forms; unknown flags are an error so typos do not pass silently. */
-export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): RuntimeConfig {
+export function loadConfig(argv: string[], env: Record<string, string | undefined>, cwd = process.cwd()): RuntimeConfig {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;

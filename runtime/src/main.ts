@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     metrics.close();
     process.exit(0);
   };
+  // One failing background task must not take every service down with it.
+  process.on("unhandledRejection", (reason) => log(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }

@@ -18,7 +18,7 @@ import {
 } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRuntime, type RunningRuntime } from "./start-runtime.js";
-import { appRunner, getVia, nodeHelloSource, operation, rejection, served, settled, waitFor } from "./support.js";
+import { appRunner, getVia, nodeHelloSource, operation, rejection, served, serviceEvents, settled, waitFor } from "./support.js";
 
 let rt: RunningRuntime;
 let client: AppRunnerClient;
@@ -30,7 +30,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rt?.stop();
+  // SIGTERM stops every instance and exits 0.
+  if (rt) expect(await rt.stop()).toBe(0);
 });
 
 describe("App Runner API through @aws-sdk/client-apprunner", () => {
@@ -81,6 +82,9 @@ describe("App Runner API through @aws-sdk/client-apprunner", () => {
     expect(s.SourceConfiguration?.CodeRepository?.CodeConfiguration?.CodeConfigurationValues?.StartCommand).toBe("node server.js");
     expect((await getVia(rt.dataPlane, svc.ServiceUrl!)).body).toBe("v2\n");
     expect(elapsed).toBeLessThan(20_000);
+    const events = await serviceEvents(rt.api, s);
+    expect(events).toMatch(new RegExp(`Deployment with ID : ${r.OperationId} failed\\. Failure reason : .*definitely-not-a-command-xyz`));
+    expect(events).toContain("Rollback to the previous deployment succeeded");
     console.log(`failing start command detected and rolled back in ${elapsed} ms`);
   });
 
@@ -155,7 +159,8 @@ describe("App Runner API through @aws-sdk/client-apprunner", () => {
 
     await waitFor("domain to be active", async () => {
       const d = await client.send(new DescribeCustomDomainsCommand({ ServiceArn: svc.ServiceArn }));
-      return d.CustomDomains?.[0]?.Status === "active";
+      // App Runner sends this status in lower case although its model lists upper-case values.
+      return String(d.CustomDomains?.[0]?.Status) === "active";
     });
     expect(await served(rt.dataPlane, "app.example.com:80", "v2")).toBe("v2\n");
     expect((await getVia(rt.dataPlane, "www.app.example.com")).body).toBe("v2\n");
@@ -184,16 +189,28 @@ describe("App Runner API through @aws-sdk/client-apprunner", () => {
     expect(ops.OperationSummaryList).toHaveLength(6);
   });
 
-  it("kill -9 during an operation: the operation ends FAILED and the service returns to its last good state", async () => {
+  it("kill -9 during operations: a create ends CREATE_FAILED, an update rolls back to the last good state, a delete completes", async () => {
+    const broken = (await client.send(new ListServicesCommand({}))).ServiceSummaryList!.find((s) => s.ServiceName === "broken-sdk")!;
+    // The deployments take a few hundred milliseconds; the kill lands while they run.
+    const deleting = await client.send(new DeleteServiceCommand({ ServiceArn: broken.ServiceArn }));
+    const created = await client.send(new CreateServiceCommand({ ServiceName: "interrupted-sdk", SourceConfiguration: nodeHelloSource({ message: "x" }) }));
     const r = await client.send(new UpdateServiceCommand({ ServiceArn: svc.ServiceArn, SourceConfiguration: nodeHelloSource({ message: "never" }) }));
     await rt.kill9();
     await rt.restart();
     client = appRunner(rt.api);
+
     const s = (await client.send(new DescribeServiceCommand({ ServiceArn: svc.ServiceArn }))).Service!;
     expect(s.Status).toBe("RUNNING");
     expect(s.SourceConfiguration?.CodeRepository?.CodeConfiguration?.CodeConfigurationValues?.RuntimeEnvironmentVariables).toEqual({ MESSAGE: "v2" });
     expect((await operation(client, svc.ServiceArn!, r.OperationId!))?.Status).toBe("FAILED");
     await served(rt.dataPlane, s.ServiceUrl!, "v2", 60_000);
+
+    const interrupted = created.Service!.ServiceArn!;
+    expect((await client.send(new DescribeServiceCommand({ ServiceArn: interrupted }))).Service?.Status).toBe("CREATE_FAILED");
+    expect((await operation(client, interrupted, created.OperationId!))?.Status).toBe("FAILED");
+
+    expect((await settled(client, broken.ServiceArn!)).Status).toBe("DELETED");
+    expect((await operation(client, broken.ServiceArn!, deleting.OperationId!))?.Status).toBe("SUCCEEDED");
   });
 
   it("deletes a service: DELETED, no longer listed nor served", async () => {

@@ -1,5 +1,6 @@
 // Shared pieces of the runtime's integration tests: SDK clients, waiting for statuses, requests through the data plane.
 import { AppRunnerClient, DescribeServiceCommand, ListOperationsCommand, type OperationSummary, type Service } from "@aws-sdk/client-apprunner";
+import { CloudWatchLogsClient, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import http from "node:http";
 import path from "node:path";
 import { REPO_ROOT } from "./start-runtime.js";
@@ -98,4 +99,12 @@ export async function rejection(fn: () => Promise<unknown>): Promise<{ name: str
     return err as { name: string; message: string };
   }
   throw new Error("expected the call to fail, it succeeded");
+}
+
+/** The service's `[AppRunner] ...` events, read back through the runtime's CloudWatch Logs API. */
+export async function serviceEvents(api: string, svc: Service, region = "us-east-1"): Promise<string> {
+  const logs = new CloudWatchLogsClient({ endpoint: api, region, credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "secret" }, maxAttempts: 1 });
+  // The log store flushes in the background; events are readable at once from memory.
+  const out = await logs.send(new GetLogEventsCommand({ logGroupName: `/aws/apprunner/${svc.ServiceName}/${svc.ServiceId}/service`, logStreamName: "events", startFromHead: true }));
+  return (out.events ?? []).map((e) => e.message).join("\n");
 }

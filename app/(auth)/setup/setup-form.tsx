@@ -1,15 +1,16 @@
 "use client";
-import { useActionState } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
+
 import { setupFirstAdmin } from "../actions";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SetupForm() {
-  const [state, action] = useActionState(setupFirstAdmin, null);
+  const { state, pending, onSubmit } = useActionForm(setupFirstAdmin);
   const errors = fieldErrors(state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label="Name" name="name" error={errors.name}>
         <TextInput name="name" autoComplete="name" required error={errors.name} />
@@ -23,7 +24,7 @@ export function SetupForm() {
       <Field label="Confirm password" name="confirm" error={errors.confirm}>
         <TextInput name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
       </Field>
-      <SubmitButton className="w-full" pendingText="Creating…">
+      <SubmitButton pending={pending} className="w-full" pendingText="Creating…">
         Create admin and sign in
       </SubmitButton>
     </form>

@@ -1,15 +1,16 @@
 "use client";
-import { useActionState } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
+
 import { signIn } from "../actions";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(signIn, null);
+  const { state, pending, onSubmit } = useActionForm(signIn);
   const errors = fieldErrors(state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field label="Email" name="email" error={errors.email}>
@@ -18,7 +19,7 @@ export function SignInForm({ next }: { next?: string }) {
       <Field label="Password" name="password" error={errors.password}>
         <TextInput name="password" type="password" autoComplete="current-password" required error={errors.password} />
       </Field>
-      <SubmitButton className="w-full" pendingText="Signing in…">
+      <SubmitButton pending={pending} className="w-full" pendingText="Signing in…">
         Sign in
       </SubmitButton>
     </form>

@@ -6,7 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { applyDashboardQuery, dashboardHref, parseDashboardQuery, type DashboardQuery } from "@/lib/services/dashboard-query";
 import { describeServices } from "@/lib/services/describe-service";
-import { currentOperation } from "@/lib/services/list-operations";
+import { rowOperations } from "@/lib/services/list-operations";
+import { mapLimit } from "@/lib/services/map-limit";
 import { listServicesInRegions } from "@/lib/services/list-services";
 import { toServiceView } from "@/lib/services/service-view";
 import { PageHeader } from "@/components/ui/page-header";
@@ -72,29 +73,31 @@ async function ServicesList({ ctx, query }: { ctx: AwsContext; query: DashboardQ
   const { rows, errors } = await listServicesInRegions(clientFor, regions);
   const page = applyDashboardQuery(rows, query);
 
-  // Details for the visible page only, per region, in parallel.
+  // Details for the visible page only (at most 50 rows), per region, in parallel: Describe for
+  // source/size/scaling, one ListOperations page for the running operation and last deployment.
   const byRegion = new Map<string, string[]>();
   for (const r of page.rows) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r.arn]);
   const details = new Map<string, ReturnType<typeof toServiceView>>();
-  const operations = new Map<string, DashboardRow["operation"]>();
+  const operations = new Map<string, Awaited<ReturnType<typeof rowOperations>>>();
   await Promise.all(
     [...byRegion].map(async ([region, arns]) => {
       const client = await clientFor(region);
-      const described = await describeServices(client, arns);
-      for (const [arn, s] of described) details.set(arn, toServiceView(s));
-      const busy = page.rows.filter((r) => r.region === region && r.status === "OPERATION_IN_PROGRESS");
-      await Promise.all(
-        busy.map(async (r) => {
-          const op = await currentOperation(client, r.arn).catch(() => undefined);
-          if (op) operations.set(r.arn, { id: op.id, type: op.type, status: op.status });
+      const [described] = await Promise.all([
+        describeServices(client, arns),
+        mapLimit(arns, 8, async (arn) => {
+          const ops = await rowOperations(client, arn).catch(() => undefined);
+          if (ops) operations.set(arn, ops);
         }),
-      );
+      ]);
+      for (const [arn, s] of described) details.set(arn, toServiceView(s));
     }),
   );
   const shown: DashboardRow[] = page.rows.map((r) => {
     const d = details.get(r.arn);
+    const ops = operations.get(r.arn);
+    const op = ops?.current;
     // Describe is newer than the list when both answered; keep its status.
-    return { ...r, ...(d ? { status: d.status, updatedAt: d.updatedAt } : {}), detail: d, operation: operations.get(r.arn) };
+    return { ...r, ...(d ? { status: d.status } : {}), detail: d, lastDeployedAt: ops?.lastDeployedAt, operation: op ? { id: op.id, type: op.type, status: op.status } : undefined };
   });
 
   return (

@@ -34,6 +34,7 @@ export class ControlPlane {
   private readonly file: StateFile;
   private readonly running = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly settledListeners: ((svc: ServiceRecord) => void)[] = [];
   private closed = false;
 
   constructor(readonly opts: ControlPlaneOptions) {
@@ -148,6 +149,7 @@ export class ControlPlane {
    */
   startOperation(svc: ServiceRecord, type: OperationType, work: (op: OperationRecord) => Promise<OperationOutcome>): string {
     const now = Date.now();
+    const before = svc.status;
     const op: OperationRecord = { id: hexId(), type, status: "IN_PROGRESS", targetArn: svc.arn, startedAt: now, updatedAt: now };
     svc.operations.unshift(op);
     svc.activeOperationId = op.id;
@@ -161,7 +163,9 @@ export class ControlPlane {
         outcome = await work(op);
       } catch (err) {
         this.event(svc, `Operation ${type} ${op.id} failed: ${err instanceof Error ? err.message : String(err)}`);
-        outcome = { service: svc.lastGood ? "RUNNING" : "CREATE_FAILED", operation: "FAILED" };
+        // An unexpected failure leaves the service as it was (a delete that failed is DELETE_FAILED, as in App Runner).
+        const fallback: ServiceStatus = type === "DELETE_SERVICE" ? "DELETE_FAILED" : before === "OPERATION_IN_PROGRESS" || before === "CREATE_FAILED" ? "CREATE_FAILED" : before;
+        outcome = { service: fallback, operation: "FAILED" };
       }
       // After shutdown started, leave the record as IN_PROGRESS: the next start's recovery decides its fate.
       if (this.closed) return;
@@ -184,6 +188,12 @@ export class ControlPlane {
     this.persist();
     this.syncRoutes(svc);
     this.event(svc, `Service status is set to ${svc.status}.`);
+    for (const listener of this.settledListeners) listener(svc);
+  }
+
+  /** Called whenever an operation of a service has finished (the service is no longer OPERATION_IN_PROGRESS). */
+  onOperationFinished(listener: (svc: ServiceRecord) => void): void {
+    this.settledListeners.push(listener);
   }
 
   /** For tests and shutdown: resolves when no operation is running. */

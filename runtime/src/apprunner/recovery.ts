@@ -54,12 +54,27 @@ function restore(cp: ControlPlane, svc: ServiceRecord): void {
   });
 }
 
-/** Automatic deployments: a new commit on the tracked branch of a RUNNING service with AutoDeploymentsEnabled. */
+/**
+ * Automatic deployments: a new commit on the tracked branch of a RUNNING service with AutoDeploymentsEnabled.
+ * A commit that lands while another operation runs is deployed once that operation has finished.
+ */
 export function watchSourceChanges(cp: ControlPlane): void {
-  cp.engine.onSourceChanged((serviceId) => {
-    const svc = cp.state.services.find((s) => s.id === serviceId);
-    if (!svc || svc.status !== "RUNNING" || svc.config.SourceConfiguration.AutoDeploymentsEnabled === false) return;
+  const pending = new Set<string>();
+  const deploy = (svc: ServiceRecord) => {
+    pending.delete(svc.id);
     cp.event(svc, "New commit detected on the tracked branch; starting an automatic deployment.");
     startDeploymentOperation(cp, svc, "auto");
+  };
+  const wanted = (svc: ServiceRecord | undefined): svc is ServiceRecord =>
+    !!svc && svc.config.SourceConfiguration.AutoDeploymentsEnabled !== false && Boolean(svc.config.SourceConfiguration.CodeRepository);
+  cp.engine.onSourceChanged((serviceId) => {
+    const svc = cp.state.services.find((s) => s.id === serviceId);
+    if (!wanted(svc)) return;
+    if (svc.status === "RUNNING") deploy(svc);
+    else if (svc.status === "OPERATION_IN_PROGRESS") pending.add(svc.id);
+  });
+  cp.onOperationFinished((svc) => {
+    if (pending.has(svc.id) && svc.status === "RUNNING" && wanted(svc)) deploy(svc);
+    else if (svc.status !== "OPERATION_IN_PROGRESS") pending.delete(svc.id);
   });
 }

@@ -78,6 +78,23 @@ describe("data plane routing", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(850);
   });
 
+  it("frees the slots of clients that gave up, whether queued or in flight", async () => {
+    const abort = (ms: number) => {
+      const req = http.get({ host: "127.0.0.1", port, path: "/slow?ms=800", headers: { host: "one.s1.localhost" }, agent: false });
+      req.on("error", () => undefined);
+      setTimeout(() => req.destroy(), ms);
+    };
+    // Two fill MaxConcurrency and are abandoned mid-flight; three more queue and are abandoned while waiting.
+    for (let i = 0; i < 5; i++) abort(i < 2 ? 300 : 150);
+    await new Promise((r) => setTimeout(r, 1200));
+    const state = plane.services().get("s1");
+    expect(state?.inflight).toBe(0);
+    expect(state?.queue).toHaveLength(0);
+    const started = Date.now();
+    await Promise.all([get(port, "one.s1.localhost", "/slow?ms=300"), get(port, "one.s1.localhost", "/slow?ms=300")]);
+    expect(Date.now() - started).toBeLessThan(550);
+  });
+
   it("streams responses and request bodies without buffering them", async () => {
     const firstChunkAt = await new Promise<number>((resolve, reject) => {
       const started = Date.now();
@@ -151,7 +168,7 @@ describe("autoscaling", () => {
     await waitFor(() => engine.instances("s5").length === 1, 15_000);
     const events = logs.getGroup("/aws/apprunner/svc-s5/s5/service")?.streams.get("events")?.events.map((e) => e.message) ?? [];
     expect(events.some((m) => /scaling out from \d to 3 instances/.test(m))).toBe(true);
-    expect(events.some((m) => m.includes("scaling in from 3 to 1"))).toBe(true);
+    expect(events.some((m) => /scaling in from \d to 1 instances/.test(m))).toBe(true);
   });
 });
 

@@ -49,7 +49,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   const balancer = new Balancer(opts.engine, {
     queueTimeoutMs: envSeconds("RUNWAY_RUNTIME_QUEUE_TIMEOUT_SECONDS", 30) * 1000,
     queueLimit: 1000,
-    onQueued: (s) => autoscaler.evaluate(s),
+    onQueued: (s) => autoscaler.nudge(s),
   });
   const timers: NodeJS.Timeout[] = [];
   // Keep-alive connections to instances, reused across requests (like nginx's upstream keepalive).
@@ -84,30 +84,40 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     if ("status" in resolved) return reply(res, resolved.status, resolved.body);
     const { route } = resolved;
     const state = balancer.state(route, resolved.host);
+    // The slot held for this request, released exactly once: by the close handler, or here if the client left first.
     let instance: InstanceInfo | undefined;
+    let closed = false;
     res.on("close", () => {
+      closed = true;
       if (instance) balancer.release(route.serviceId, instance.instanceId);
+      instance = undefined;
       telemetry.request(state, res.statusCode, performance.now() - started);
     });
     const bodiless = !req.headers["content-length"] && !req.headers["transfer-encoding"];
+    let exclude: string | undefined;
     for (let attempt = 0; ; attempt++) {
-      const excluded: string | undefined = instance?.instanceId;
       try {
-        const got = balancer.acquire(state, excluded);
-        instance = got instanceof Promise ? await got : got;
+        const got = balancer.acquire(state, exclude);
+        const picked = got instanceof Promise ? await got : got;
+        if (closed) {
+          balancer.release(route.serviceId, picked.instanceId);
+          return;
+        }
+        instance = picked;
       } catch (err) {
-        instance = undefined;
         if (err instanceof NoCapacityError) reply(res, err.status, `${err.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable"}: ${err.message}\n`);
         else reply(res, 500, `500 Internal Server Error: ${(err as Error).message}\n`);
         return;
       }
-      if (res.destroyed) return;
-      const outcome = await proxyRequest(req, res, instance, agent, requestTimeoutMs);
+      const current = instance;
+      const outcome = await proxyRequest(req, res, current, agent, requestTimeoutMs);
       if (outcome.kind === "answered") return;
       // The instance went away before answering: a bodiless request can safely go to another instance.
-      if (outcome.retryable && bodiless && attempt < 2 && !res.destroyed) {
-        balancer.markSuspect(instance.instanceId);
-        balancer.release(route.serviceId, instance.instanceId);
+      if (outcome.retryable && bodiless && attempt < 2 && !closed) {
+        balancer.markSuspect(current.instanceId);
+        balancer.release(route.serviceId, current.instanceId);
+        instance = undefined;
+        exclude = current.instanceId;
         continue;
       }
       if (outcome.timedOut) reply(res, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
@@ -147,6 +157,18 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       autoscaler.evaluate(s);
     }
   }
+  /**
+   * Services that never saw a request still have instances worth sampling (CPU, memory, provisioned count).
+   * RouteTable has no way to list routes; when the table offers `entries()` (host -> route) we use it.
+   */
+  function adoptIdleServices(): void {
+    const table = opts.routes as RouteTable & { entries?: () => Iterable<[string, Route]> };
+    if (typeof table.entries !== "function") return;
+    for (const [host, route] of table.entries()) {
+      if (route.status === "RUNNING" && !balancer.services.has(route.serviceId)) balancer.state(route, host);
+    }
+  }
+
   return {
     drain: balancer,
     services: () => balancer.services,
@@ -157,7 +179,12 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
           server.off("error", reject);
           timers.push(setInterval(tick, SCALE_TICK_MS));
           timers.push(setInterval(() => balancer.services.forEach((s) => telemetry.concurrency(s)), 1000));
-          timers.push(setInterval(() => telemetry.instances(balancer.services.values(), INSTANCE_SAMPLE_MS), INSTANCE_SAMPLE_MS));
+          timers.push(
+            setInterval(() => {
+              adoptIdleServices();
+              telemetry.instances(balancer.services.values(), INSTANCE_SAMPLE_MS);
+            }, INSTANCE_SAMPLE_MS),
+          );
           for (const t of timers) t.unref();
           resolve((server.address() as AddressInfo).port);
         });

@@ -1,4 +1,4 @@
-import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import net from "node:net";
 import type { Duplex } from "node:stream";
 import type { InstanceInfo } from "../contracts.js";
@@ -12,17 +12,39 @@ export type ProxyOutcome =
   /** No byte of a response came back: the caller may retry a bodiless request or answer 502/504 itself. */
   | { kind: "failed"; retryable: boolean; timedOut: boolean; message: string };
 
-export function forwardHeaders(req: IncomingMessage, extraConnectionTokens = true): OutgoingHttpHeaders {
-  const out: OutgoingHttpHeaders = {};
-  const dropped = extraConnectionTokens ? connectionTokens(req.headers) : undefined;
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || HOP_BY_HOP.has(k) || dropped?.has(k)) continue;
-    out[k] = v;
+/** Request headers for the instance as a raw [name, value, ...] list (cheaper than header objects on the hot path). */
+export function forwardHeaders(req: IncomingMessage): string[] {
+  const raw = req.rawHeaders;
+  const dropped = connectionTokens(req.headers);
+  const out: string[] = [];
+  let xff: string | undefined;
+  let proto = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower) || dropped?.has(lower)) continue;
+    if (lower === "x-forwarded-for") {
+      xff = xff ? `${xff}, ${raw[i + 1]}` : (raw[i + 1] as string);
+      continue;
+    }
+    if (lower === "x-forwarded-proto") proto = true;
+    out.push(name, raw[i + 1] as string);
   }
   const client = req.socket.remoteAddress ?? "";
-  const prior = req.headers["x-forwarded-for"];
-  out["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${client}` : client;
-  out["x-forwarded-proto"] ??= "http";
+  out.push("x-forwarded-for", xff ? `${xff}, ${client}` : client);
+  if (!proto) out.push("x-forwarded-proto", "http");
+  return out;
+}
+
+function responseHeaders(up: IncomingMessage): string[] {
+  const raw = up.rawHeaders;
+  const dropped = connectionTokens(up.headers);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const lower = (raw[i] as string).toLowerCase();
+    if (HOP_BY_HOP.has(lower) || dropped?.has(lower)) continue;
+    out.push(raw[i] as string, raw[i + 1] as string);
+  }
   return out;
 }
 
@@ -31,6 +53,39 @@ function connectionTokens(headers: IncomingHttpHeaders): Set<string> | undefined
   if (!c || c === "keep-alive" || c === "close") return undefined;
   return new Set(c.split(",").map((t) => t.trim().toLowerCase()));
 }
+
+/** Per-request deadlines checked twice a second: one shared timer instead of one timer per request. */
+class Deadlines {
+  private readonly pending = new Map<object, { at: number; fire: () => void }>();
+  private timer: NodeJS.Timeout | undefined;
+
+  add(key: object, ms: number, fire: () => void): void {
+    this.pending.set(key, { at: Date.now() + ms, fire });
+    if (!this.timer) {
+      this.timer = setInterval(() => this.sweep(), 500);
+      this.timer.unref();
+    }
+  }
+
+  delete(key: object): void {
+    this.pending.delete(key);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, d] of this.pending) {
+      if (d.at > now) continue;
+      this.pending.delete(key);
+      d.fire();
+    }
+    if (!this.pending.size && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+}
+
+const deadlines = new Deadlines();
 
 /**
  * Streams one request to an instance and its response back, without buffering bodies. Resolves once
@@ -54,27 +109,21 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, inst: In
       agent,
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
+    deadlines.add(upstream, timeoutMs, () => {
       timedOut = true;
       upstream.destroy(new Error(`no complete response within ${Math.round(timeoutMs / 1000)} s`));
       if (res.headersSent) res.destroy();
-    }, timeoutMs);
+    });
     upstream.on("response", (up) => {
-      const headers: OutgoingHttpHeaders = {};
-      const dropped = connectionTokens(up.headers);
-      for (const [k, v] of Object.entries(up.headers)) {
-        if (v === undefined || HOP_BY_HOP.has(k) || dropped?.has(k)) continue;
-        headers[k] = v;
-      }
-      res.writeHead(up.statusCode ?? 502, up.statusMessage, headers);
+      res.writeHead(up.statusCode ?? 502, up.statusMessage, responseHeaders(up));
       up.pipe(res);
       up.on("error", () => res.destroy());
       up.on("aborted", () => res.destroy());
-      up.on("end", () => clearTimeout(timer));
+      up.on("end", () => deadlines.delete(upstream));
       settle({ kind: "answered" });
     });
     upstream.on("error", (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
+      deadlines.delete(upstream);
       if (res.headersSent) {
         // The instance died mid-response: end this response only.
         res.destroy();
@@ -85,7 +134,7 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, inst: In
       settle({ kind: "failed", retryable: !timedOut && (err.code === "ECONNREFUSED" || err.code === "ECONNRESET"), timedOut, message: err.message });
     });
     res.on("close", () => {
-      clearTimeout(timer);
+      deadlines.delete(upstream);
       if (!res.writableFinished) upstream.destroy();
     });
     // A retried request was already read to its end (only bodiless requests are retried).
@@ -97,7 +146,7 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, inst: In
 /** WebSocket (and any Upgrade) passthrough: replays the handshake to the instance, then splices the sockets. */
 export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, inst: InstanceInfo, onClose: () => void): void {
   const upstream = net.connect(inst.port, inst.host);
-  const headers = forwardHeaders(req, false);
+  const headers = forwardHeaders(req);
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -108,9 +157,7 @@ export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer,
   };
   upstream.on("connect", () => {
     let head0 = `${req.method} ${req.url} HTTP/1.1\r\n`;
-    for (const [k, v] of Object.entries(headers)) {
-      for (const one of Array.isArray(v) ? v : [v]) head0 += `${k}: ${String(one)}\r\n`;
-    }
+    for (let i = 0; i < headers.length; i += 2) head0 += `${headers[i]}: ${headers[i + 1]}\r\n`;
     head0 += `connection: Upgrade\r\nupgrade: ${String(req.headers.upgrade ?? "websocket")}\r\n\r\n`;
     upstream.write(head0);
     if (head.length) upstream.write(head);

@@ -31,6 +31,8 @@ export interface ProcessRunConfig {
   portEnvName?: string;
   env: Record<string, string>;
   healthCheck: HealthCheck;
+  /** Python builds that use pip get a virtualenv of their own; path relative to the app directory. */
+  venv?: string;
 }
 
 export interface ImageRunConfig {
@@ -240,4 +242,14 @@ export function imageConfig(service: AppRunnerServiceShape, healthCheck: HealthC
     env: { ...stringMap(conf.RuntimeEnvironmentVariables), ...stringMap(conf.RuntimeEnvironmentSecrets) },
     healthCheck,
   };
+}
+
+/** A build command runs pip (`pip install`, `pip3 ...`, `python3 -m pip ...`). */
+export function usesPip(plan: BuildPlan): boolean {
+  return plan.commands.some(({ command }) =>
+    parseCommand(command).some(({ argv }) => {
+      const program = path.basename(argv[0] ?? "");
+      return /^pip(3(\.\d+)?)?$/.test(program) || (/^python(3(\.\d+)?)?$/.test(program) && argv[1] === "-m" && argv[2] === "pip");
+    }),
+  );
 }

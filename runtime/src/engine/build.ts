@@ -4,11 +4,11 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { DeploymentRequest } from "../contracts.js";
-import { apiConfig, codeSourceOf, ConfigError, healthCheckOf, imageConfig, repositoryConfig } from "./app-config.js";
+import { apiConfig, codeSourceOf, ConfigError, healthCheckOf, imageConfig, repositoryConfig, usesPip } from "./app-config.js";
 import { parseCommand } from "./command-line.js";
 import { checkContainerEngine, noEngineMessage } from "./container-engine.js";
 import type { EngineStore, Release } from "./engine-store.js";
-import { baseEnv, CommandError, runStep } from "./process-tools.js";
+import { baseEnv, CommandError, runStep, venvEnv } from "./process-tools.js";
 import type { ServiceLog } from "./service-log.js";
 import { fetchSource, SourceError } from "./source-fetch.js";
 
@@ -42,7 +42,13 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     say(`[AppRunner] Deployment Artifact :- Repo Type: Image; Image: ${run.image}`);
     const engine = await checkContainerEngine();
     if (!engine.ok) throw new DeployError(noEngineMessage(engine));
-    say(`[AppRunner] Container engine reachable at ${engine.checked}.`);
+    say(`[AppRunner] Container engine reachable at ${engine.checked}. Pulling image ${run.image}.`);
+    try {
+      await runStep({ env: {}, argv: ["docker", "pull", run.image] }, { cwd: buildDir, env: baseEnv(), timeoutMs: opts.buildTimeoutMs, onLine: (l) => say(`[Pull] ${l}`) });
+    } catch (err) {
+      if (err instanceof CommandError) throw new DeployError(`Failed to pull image ${run.image}: ${err.message}`);
+      throw err;
+    }
     return { buildId: operationId, deploymentId: operationId, appDir: relative(buildDir), run, builtAt: Date.now() };
   }
 
@@ -75,11 +81,24 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
   const source = code.configurationSource === "REPOSITORY" ? "apprunner.yaml" : "the API (CodeConfigurationValues)";
   say(`[AppRunner] Using configuration from ${source}: runtime ${config.run.runtime}, start command \`${config.run.startCommand}\`, port ${config.run.port}.`);
 
+  const env = { ...baseEnv(), ...config.plan.env };
+  if (config.run.runtime === "python" && usesPip(config.plan)) {
+    // pip installs into this deployment's own virtualenv, not into the machine's Python.
+    const venv = path.join(buildDir, "venv");
+    say("[AppRunner] Creating a Python virtual environment for this build (the build uses pip).");
+    try {
+      await runStep({ env: {}, argv: ["python3", "-m", "venv", venv] }, { cwd: buildDir, env, timeoutMs: opts.buildTimeoutMs, onLine: (l) => say(`[Build] ${l}`) });
+    } catch (err) {
+      if (err instanceof CommandError) throw new DeployError(`Build failed creating a virtualenv: ${err.message}`);
+      throw err;
+    }
+    Object.assign(env, venvEnv(venv, env));
+    config.run.venv = path.relative(fetched.appDir, venv);
+  }
   if (config.plan.commands.length === 0) {
     say("[AppRunner] No build command configured.");
   } else {
     say("[AppRunner] Starting to build your application source code.");
-    const env = { ...baseEnv(), ...config.plan.env };
     const deadline = Date.now() + opts.buildTimeoutMs;
     for (const { phase, command } of config.plan.commands) {
       for (const step of parseCommand(command)) {

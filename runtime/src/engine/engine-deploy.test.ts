@@ -1,6 +1,6 @@
 // Deployments of the examples and of git repositories, driven through the
 // engine with real processes and real HTTP.
-import { cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { logGroups, logStreams, type Engine } from "../contracts.js";
@@ -69,6 +69,59 @@ describe("engine deployments", () => {
     expect(info.python).toMatch(/^3\./);
   });
 
+  it("runs apprunner.yaml build commands with build.env and gives the port in run.network.env", async () => {
+    const { engine } = setup();
+    const dir = tempDir("runway-yaml-app-");
+    writeFileSync(
+      path.join(dir, "apprunner.yaml"),
+      `version: 1.0
+runtime: nodejs18
+build:
+  commands:
+    build:
+      - node -e "require('fs').writeFileSync('built.txt', process.env.BUILD_MODE)"
+  env:
+    - name: BUILD_MODE
+      value: release
+run:
+  command: node app.js
+  network:
+    port: 9000
+    env: APP_PORT
+`,
+    );
+    writeFileSync(
+      path.join(dir, "app.js"),
+      `const fs = require("fs");
+       require("http").createServer((q, s) => s.end(fs.readFileSync("built.txt", "utf8") + " " + (process.env.APP_PORT === process.env.PORT)))
+         .listen(Number(process.env.APP_PORT), "127.0.0.1");`,
+    );
+    const svc = serviceShape({ repositoryUrl: dir, configurationSource: "REPOSITORY" });
+    expect(await engine.deploy(request(svc))).toEqual({ ok: true });
+    expect((await get(healthyPort(engine, svc.ServiceId))).body).toBe("release true");
+    // The build ran in the deployment's own directory, not in the source.
+    expect(existsSync(path.join(dir, "built.txt"))).toBe(false);
+  });
+
+  it("gives a Python build that uses pip its own virtualenv, also used at run time", async () => {
+    const { engine, logs, dataDir } = setup();
+    const dir = tempDir("runway-venv-app-");
+    writeFileSync(path.join(dir, "apprunner.yaml"), "version: 1.0\nruntime: python3\nbuild:\n  commands:\n    build:\n      - pip3 --version\nrun:\n  command: python app.py\n");
+    writeFileSync(
+      path.join(dir, "app.py"),
+      "import http.server, os, sys\n" +
+        "class H(http.server.BaseHTTPRequestHandler):\n" +
+        "    def do_GET(self):\n        self.send_response(200); self.end_headers(); self.wfile.write(sys.prefix.encode())\n" +
+        "http.server.HTTPServer(('127.0.0.1', int(os.environ['PORT'])), H).serve_forever()\n",
+    );
+    const svc = serviceShape({ repositoryUrl: dir, configurationSource: "REPOSITORY" });
+    const req = request(svc);
+    expect(await engine.deploy(req)).toEqual({ ok: true });
+    const venv = path.join(dataDir, "services", svc.ServiceId, "builds", req.operationId, "venv");
+    expect(logs.text({ stream: logStreams.deployment(req.operationId) })).toContain(`from ${venv}/lib/`);
+    expect((await get(healthyPort(engine, svc.ServiceId))).body).toBe(venv);
+  });
+
   it("fails clearly when apprunner.yaml is missing or the source cannot be fetched", async () => {
     const { engine } = setup();
     const empty = tempDir("runway-empty-src-");
@@ -95,6 +148,19 @@ describe("engine deployments", () => {
     expect(deployLog).toContain(`[Build] ${process.version}`);
     expect(deployLog).toContain("failed. Failure reason : Build failed in build: command not found: runway-no-such-tool");
     expect(engine.instances(svc.ServiceId)).toEqual([]);
+  });
+
+  it("runs && chains step by step and passes shell syntax to the program as literal arguments", async () => {
+    const { engine } = setup();
+    const marker = tempDir("runway-injection-");
+    const start = `node --check server.js && node server.js ; touch ${marker}/semicolon $(touch ${marker}/subshell) \`touch ${marker}/backtick\` > ${marker}/redirect`;
+    const svc = serviceShape({ values: { Runtime: "NODEJS_22", StartCommand: start, RuntimeEnvironmentVariables: { MESSAGE: "literal" } } });
+    expect(await engine.deploy(request(svc))).toEqual({ ok: true });
+    const info = engine.instances(svc.ServiceId)[0]!;
+    expect((await get(info.port)).body).toBe("literal\n");
+    const argv = readFileSync(`/proc/${info.pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    expect(argv.slice(1)).toEqual(["server.js", ";", "touch", `${marker}/semicolon`, `$(touch`, `${marker}/subshell)`, `\`touch`, `${marker}/backtick\``, ">", `${marker}/redirect`]);
+    expect(readdirSync(marker)).toEqual([]);
   });
 
   it("deploys a branch of a file:// git repository, records the commit, and reports new commits", async () => {

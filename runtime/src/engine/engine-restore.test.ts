@@ -3,6 +3,7 @@
 // services without a container engine.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,7 +62,7 @@ describe("engine restart and image services", () => {
     expect(result).toEqual({ ok: false, reason: "There is no successful deployment to start from: deploy the service first" });
   });
 
-  it("fails an image service clearly when no Docker Engine is reachable", async () => {
+  it("image services fail clearly without a Docker Engine, and pull the image when one answers", async () => {
     const { engine, logs } = testEngine();
     engines.push(engine);
     const image = { ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", ImageRepositoryType: "ECR_PUBLIC", ImageConfiguration: { Port: "8000" } };
@@ -93,6 +94,19 @@ describe("engine restart and image services", () => {
         ok: false,
         reason: `No container engine reachable: image services need a Docker Engine (set DOCKER_HOST or start dockerd). Checked: tcp://127.0.0.1:${closed} (ECONNREFUSED)`,
       });
+
+      // A reachable engine (here a stand-in answering the Docker API over a unix socket) gets a `docker pull`.
+      const socket = path.join(tempDir("runway-docker-"), "docker.sock");
+      const fake = http.createServer((req, res) => {
+        res.writeHead(req.url === "/_ping" ? 200 : 500, { "content-type": req.url === "/_ping" ? "text/plain" : "application/json", "api-version": "1.41" });
+        res.end(req.url === "/_ping" ? "OK" : JSON.stringify({ message: "stand-in engine has no images" }));
+      });
+      await new Promise<void>((r) => fake.listen(socket, r));
+      process.env.DOCKER_HOST = `unix://${socket}`;
+      const pulled = await engine.deploy(request(serviceShape({ image })));
+      await new Promise((r) => fake.close(r));
+      expect(pulled.ok).toBe(false);
+      expect(!pulled.ok && pulled.reason).toMatch(/^Failed to pull image public\.ecr\.aws\/aws-containers\/hello-app-runner:latest: .*stand-in engine has no images/);
     } finally {
       if (saved === undefined) delete process.env.DOCKER_HOST;
       else process.env.DOCKER_HOST = saved;

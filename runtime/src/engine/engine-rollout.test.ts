@@ -62,7 +62,7 @@ describe("engine rollouts", () => {
           if (r.status !== 200) failures++;
           else bodies.add(r.body);
         }
-        await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 2));
       }
     })();
     const updated = serviceShape(withMessage("version two"));

@@ -111,7 +111,7 @@ export function createEngine(opts: EngineOptions): Engine {
     }
     runner.rename(name);
     runner.removed = false;
-    runner.setScaling(req.scaling);
+    runner.setScaling(req.scaling, false);
     return runner;
   }
 

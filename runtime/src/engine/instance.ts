@@ -3,12 +3,13 @@
 // checks while it starts and while it serves.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { logGroups, logStreams, type InstanceInfo, type LogSink } from "../contracts.js";
 import type { RunConfig } from "./app-config.js";
 import { mapProgram } from "./command-line.js";
 import { dockerRunArgs } from "./container-engine.js";
 import { describeCheck, probe } from "./health-check.js";
-import { baseEnv, processEnv, forEachLine, freePort, killGroup, LineTail, processStartTime, runStep, sleep, spawnErrorReason } from "./process-tools.js";
+import { baseEnv, processEnv, venvEnv, forEachLine, freePort, killGroup, LineTail, processStartTime, runStep, spawnErrorReason, within } from "./process-tools.js";
 
 export interface InstanceSpec {
   serviceId: string;
@@ -95,6 +96,7 @@ export class Instance {
     const port = String(this.info.port);
     const env: Record<string, string> = { ...baseEnv() };
     if (run.kind === "process" && run.runtime === "python") env.PYTHONUNBUFFERED = "1";
+    if (run.kind === "process" && run.venv) Object.assign(env, venvEnv(path.resolve(this.spec.cwd, run.venv), env));
     Object.assign(env, run.env, stepEnv, { PORT: port });
     if (run.kind === "process" && run.portEnvName) env[run.portEnvName] = port;
     return env;
@@ -127,6 +129,7 @@ export class Instance {
           throw new StartError(`Start command failed: ${(err as Error).message}`);
         }
       }
+      if (this.stopping) throw new StartError("instance was stopped during start");
       const last = steps[steps.length - 1]!;
       program = mapProgram(last.argv[0]!);
       args = last.argv.slice(1);
@@ -187,7 +190,7 @@ export class Instance {
       lastDetail = r.detail;
       successes = r.ok ? successes + 1 : 0;
       if (successes >= check.healthyThreshold) return;
-      await Promise.race([sleep(START_POLL_MS), this.exited]);
+      await within(this.exited, START_POLL_MS);
     }
   }
 
@@ -229,10 +232,9 @@ export class Instance {
     const pid = this.child?.pid;
     if (!this.hasExited && pid) {
       killGroup(pid, "SIGTERM");
-      const graceful = await Promise.race([this.exited.then(() => true), sleep(this.spec.stopTimeoutMs).then(() => false)]);
-      if (!graceful) {
+      if (!(await within(this.exited, this.spec.stopTimeoutMs))) {
         killGroup(pid, "SIGKILL");
-        await Promise.race([this.exited, sleep(5000)]);
+        await within(this.exited, 5000);
       }
     }
     // Children the app left behind in its group (the group only: the pid itself is gone and may be reused).

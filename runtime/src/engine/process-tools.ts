@@ -175,6 +175,17 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Waits for `promise` at most `ms`; true when it settled in time. The timer is cleared either way. */
+export async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Variables of the runtime's own environment that apps and builds inherit; the rest (keys, npm_*) stay private. */
 const INHERITED = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "PYENV_ROOT", "PYENV_VERSION", "SSL_CERT_FILE", "SSL_CERT_DIR", "NODE_EXTRA_CA_CERTS", "DOCKER_HOST"];
 
@@ -191,4 +202,9 @@ export function baseEnv(): Record<string, string> {
 /** Node's ProcessEnv type (augmented by Next's types to require NODE_ENV) for a plain variable map. */
 export function processEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return env as NodeJS.ProcessEnv;
+}
+
+/** Variables that activate a Python virtualenv (what `source venv/bin/activate` sets). */
+export function venvEnv(venv: string, env: Record<string, string>): Record<string, string> {
+  return { VIRTUAL_ENV: venv, PATH: `${venv}/bin:${env.PATH ?? ""}` };
 }

@@ -59,10 +59,11 @@ export class ServiceRunner {
     return Math.max(this.scaling.minSize, Math.min(this.scaling.maxSize, Math.round(n)));
   }
 
-  setScaling(scaling: ScalingBounds): void {
+  /** New bounds; `apply` false defers starting/stopping instances to the next rollout or reconcile. */
+  setScaling(scaling: ScalingBounds, apply = true): void {
     this.scaling = { ...scaling };
     this.desired = this.clamp(this.desired);
-    this.reconcile();
+    if (apply) this.reconcile();
   }
 
   scaleTo(desired: number): void {
@@ -79,6 +80,7 @@ export class ServiceRunner {
   }
 
   private async newInstance(release: Release): Promise<Instance> {
+    if (this.ctx.shuttingDown()) throw new DeployError("The runtime is shutting down");
     const inst = await Instance.create({
       serviceId: this.id,
       serviceName: this.record.serviceName,
@@ -115,6 +117,7 @@ export class ServiceRunner {
       this.persistSoon(started);
       say(`[AppRunner] Starting ${count} instance(s); performing health check on ${check}.`);
       await Promise.all(started.map((inst) => inst.start().then(() => this.persist())));
+      if (this.ctx.shuttingDown()) throw new DeployError("The runtime is shutting down");
     } catch (err) {
       const reason = (err as Error).message;
       say(`[AppRunner] ${reason}`);

@@ -1,0 +1,5 @@
+import { TabSkeleton } from "@/components/services/tab-skeleton";
+
+export default function Loading() {
+  return <TabSkeleton />;
+}

@@ -1,0 +1,150 @@
+"use client";
+// Logs tab and the deployment log under a running operation. A time range + search reads a
+// window; follow mode polls for lines newer than the last one seen (deduplicated by event id).
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { LogLine } from "@/lib/logs/read-log-events";
+import { Button } from "@/components/ui/button";
+
+const ranges = [
+  { label: "15 minutes", ms: 15 * 60_000 },
+  { label: "1 hour", ms: 3_600_000 },
+  { label: "6 hours", ms: 6 * 3_600_000 },
+  { label: "24 hours", ms: 24 * 3_600_000 },
+  { label: "7 days", ms: 7 * 24 * 3_600_000 },
+];
+const MAX_LINES = 2000;
+
+export function LogViewer({
+  region,
+  id,
+  streamPrefix,
+  defaultSource = "all",
+  defaultFollow = false,
+  compact = false,
+}: {
+  region: string;
+  id: string;
+  streamPrefix?: string;
+  defaultSource?: "all" | "service" | "application";
+  defaultFollow?: boolean;
+  compact?: boolean;
+}) {
+  const [source, setSource] = useState(defaultSource);
+  const [rangeMs, setRangeMs] = useState(ranges[1]?.ms ?? 3_600_000);
+  const [search, setSearch] = useState("");
+  const [applied, setApplied] = useState({ source: defaultSource, rangeMs: ranges[1]?.ms ?? 3_600_000, search: "" });
+  const [follow, setFollow] = useState(defaultFollow);
+  const [lines, setLines] = useState<LogLine[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const seen = useRef(new Set<string>());
+  const last = useRef(0);
+  const box = useRef<HTMLPreElement>(null);
+
+  const fetchLines = useCallback(
+    async (since?: number) => {
+      const sp = new URLSearchParams();
+      if (applied.source !== "all") sp.set("source", applied.source);
+      if (applied.search) sp.set("q", applied.search);
+      if (streamPrefix) sp.set("stream", streamPrefix);
+      if (since !== undefined) sp.set("since", String(since));
+      else sp.set("start", String(Date.now() - applied.rangeMs));
+      const res = await fetch(`/api/services/${encodeURIComponent(region)}/${encodeURIComponent(id)}/logs?${sp}`, { cache: "no-store" });
+      const body = (await res.json()) as { lines?: LogLine[]; message?: string; code?: string };
+      if (!res.ok) throw new Error(`${body.message ?? res.statusText}${body.code ? ` (${body.code})` : ""}`);
+      return body.lines ?? [];
+    },
+    [applied, region, id, streamPrefix],
+  );
+
+  const append = useCallback((incoming: LogLine[], reset: boolean) => {
+    if (reset) {
+      seen.current = new Set();
+      last.current = 0;
+    }
+    const fresh = incoming.filter((l) => !seen.current.has(l.id));
+    for (const l of fresh) {
+      seen.current.add(l.id);
+      last.current = Math.max(last.current, l.timestamp);
+    }
+    setLines((prev) => {
+      const next = reset ? fresh : [...prev, ...fresh];
+      return next.length > MAX_LINES ? next.slice(next.length - MAX_LINES) : next;
+    });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchLines()
+      .then((l) => !cancelled && (append(l, true), setError(null)))
+      .catch((e: Error) => !cancelled && setError(e.message))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [fetchLines, append]);
+
+  useEffect(() => {
+    if (!follow) return;
+    const timer = setInterval(() => {
+      // FilterLogEvents' startTime is inclusive: ids filter the repeat of the last line.
+      fetchLines(last.current || Date.now() - 60_000)
+        .then((l) => (append(l, false), setError(null)))
+        .catch((e: Error) => setError(e.message));
+    }, 1_500);
+    return () => clearInterval(timer);
+  }, [follow, fetchLines, append]);
+
+  useEffect(() => {
+    if (follow && box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [lines, follow]);
+
+  return (
+    <div className="space-y-2">
+      {!compact ? (
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setLoading(true);
+            setApplied({ source, rangeMs, search: search.trim() });
+          }}
+        >
+          <select aria-label="Log source" className="input w-40" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+            <option value="all">All logs</option>
+            <option value="service">Service events</option>
+            <option value="application">Application output</option>
+          </select>
+          <select aria-label="Time range" className="input w-36" value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
+            {ranges.map((r) => (
+              <option key={r.ms} value={r.ms}>
+                Last {r.label}
+              </option>
+            ))}
+          </select>
+          <input aria-label="Search logs" className="input w-56" placeholder="Search text" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
+          <label className="flex items-center gap-1.5 text-sm">
+            <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
+          </label>
+        </form>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <pre ref={box} data-testid="log-lines" aria-busy={loading} className="surface max-h-[28rem] min-h-24 overflow-auto p-3 font-mono text-xs leading-5 whitespace-pre-wrap">
+        {lines.length === 0 ? <span className="muted">{loading ? "Loading…" : "No log lines in this range."}</span> : null}
+        {lines.map((l) => (
+          <div key={l.id}>
+            <span className="muted">{new Date(l.timestamp).toISOString().slice(11, 23)} </span>
+            <span className={l.source === "service" ? "text-blue-700 dark:text-blue-300" : ""}>[{l.source === "service" ? l.stream : "app"}]</span> {l.message}
+          </div>
+        ))}
+      </pre>
+    </div>
+  );
+}

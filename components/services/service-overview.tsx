@@ -1,0 +1,102 @@
+// Overview tab: what App Runner reports about the service, in one definition list.
+import type { ReactNode } from "react";
+import type { ServiceView } from "@/lib/services/service-view";
+import { formatTime } from "./format";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b border-[var(--border)] py-2 last:border-0">
+      <dt className="muted text-sm">{label}</dt>
+      <dd className="text-sm break-all">{children ?? "—"}</dd>
+    </div>
+  );
+}
+
+export function ServiceOverview({ view, tags }: { view: ServiceView; tags: { key: string; value: string }[] }) {
+  const s = view.source;
+  const hc = view.healthCheck;
+  return (
+    <dl className="surface px-4 py-1">
+      <Row label="URL">
+        {view.link ? (
+          <a href={view.link} target="_blank" rel="noreferrer" className="text-[var(--accent)] hover:underline" data-testid="service-url">
+            {view.link}
+          </a>
+        ) : (
+          "—"
+        )}
+      </Row>
+      <Row label="ARN">
+        <code className="font-mono text-xs">{view.arn}</code>
+      </Row>
+      <Row label="Source">
+        {s.kind === "image" ? `Image ${s.imageIdentifier} (${s.imageRepositoryType})` : `${s.repositoryUrl} @ ${s.branch}${s.sourceDirectory ? ` (${s.sourceDirectory})` : ""}`}
+        {s.kind === "code" ? <span className="muted"> · {s.configurationSource === "REPOSITORY" ? "apprunner.yaml" : `${s.runtime ?? ""}`}</span> : null}
+        <span className="muted"> · auto-deploy {s.autoDeploy ? "on" : "off"}</span>
+      </Row>
+      <Row label="Instance">
+        {view.cpu} / {view.memory}
+        {view.instanceRoleArn ? <span className="muted"> · role {view.instanceRoleArn}</span> : null}
+      </Row>
+      <Row label="Health check">
+        {hc.protocol}
+        {hc.protocol === "HTTP" ? ` ${hc.path ?? "/"}` : ""} · every {hc.interval ?? 5}s, timeout {hc.timeout ?? 2}s, healthy after {hc.healthyThreshold ?? 1}, unhealthy after {hc.unhealthyThreshold ?? 5}
+      </Row>
+      <Row label="Network">
+        egress {view.network.egress.toLowerCase()}
+        {view.network.vpcConnectorArn ? ` via ${view.network.vpcConnectorArn}` : ""} · {view.network.publiclyAccessible ? "public" : "private"} ingress
+        {view.network.ipAddressType ? ` · ${view.network.ipAddressType}` : ""}
+      </Row>
+      <Row label="Auto scaling">{view.autoScaling ? `${view.autoScaling.name ?? ""} #${view.autoScaling.revision ?? ""}` : "—"}</Row>
+      <Row label="Tags">{tags.length ? tags.map((t) => `${t.key}=${t.value}`).join(", ") : "—"}</Row>
+      <Row label="Created">{formatTime(view.createdAt)}</Row>
+      <Row label="Updated">{formatTime(view.updatedAt)}</Row>
+    </dl>
+  );
+}
+
+export function ServiceConfiguration({ view }: { view: ServiceView }) {
+  const s = view.source;
+  return (
+    <div className="space-y-4">
+      <section className="surface p-4">
+        <h3 className="mb-2 text-sm font-semibold">Environment</h3>
+        {view.env.length === 0 ? <p className="muted text-sm">No variables.</p> : null}
+        <table className="w-full text-sm" data-testid="env-table">
+          <tbody>
+            {view.env.map((e) => (
+              <tr key={e.name} className="border-b border-[var(--border)] last:border-0">
+                <td className="py-1.5 pr-3 font-mono">{e.name}</td>
+                <td className="py-1.5 font-mono">{e.secret ? <span className="muted italic">secret</span> : e.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="surface p-4 text-sm">
+        <h3 className="mb-2 font-semibold">{s.kind === "image" ? "Image" : "Build and run"}</h3>
+        <dl className="grid grid-cols-[10rem_1fr] gap-y-1">
+          {s.kind === "code" ? (
+            <>
+              <dt className="muted">Configuration</dt>
+              <dd>{s.configurationSource === "REPOSITORY" ? "apprunner.yaml in the repository" : "set here (API)"}</dd>
+              <dt className="muted">Runtime</dt>
+              <dd>{s.runtime ?? "—"}</dd>
+              <dt className="muted">Build command</dt>
+              <dd className="font-mono">{s.buildCommand ?? "—"}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="muted">Image</dt>
+              <dd className="font-mono break-all">{s.imageIdentifier}</dd>
+            </>
+          )}
+          <dt className="muted">Start command</dt>
+          <dd className="font-mono">{s.startCommand ?? "—"}</dd>
+          <dt className="muted">Port</dt>
+          <dd>{s.port ?? "8080"}</dd>
+        </dl>
+      </section>
+    </div>
+  );
+}

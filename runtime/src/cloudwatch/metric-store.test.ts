@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { MetricStore, statistic } from "./metric-store.js";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "runway-metric-store-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("MetricStore", () => {
+  it("keeps 1-minute statistics, 10-second buckets and latency percentiles across a restart", () => {
+    const svc = { serviceName: "web", serviceId: "abc" };
+    const t = Math.floor(Date.now() / 60_000) * 60_000 - 120_000;
+    const store = new MetricStore({ dir });
+    for (let i = 1; i <= 1000; i++) store.record(svc, "RequestLatency", i, t + (i % 60) * 1000);
+    store.record(svc, "Requests", 5, t + 15_000);
+    store.close();
+
+    const again = new MetricStore({ dir });
+    const series = again.find("RequestLatency", [{ Name: "ServiceName", Value: "web" }]);
+    const minute = again.aggregate(series, t, t + 60_000, 60_000).get(t);
+    expect(minute && { count: minute.count, min: minute.min, max: minute.max }).toEqual({ count: 1000, min: 1, max: 1000 });
+    expect(Math.abs((statistic(minute!, "p90") ?? 0) - 900) / 900).toBeLessThan(0.03);
+    expect(Math.abs((statistic(minute!, "p50") ?? 0) - 500) / 500).toBeLessThan(0.03);
+    const tenSeconds = again.aggregate(again.find("Requests", []), t, t + 60_000, 10_000);
+    expect([...tenSeconds.entries()].map(([ts, a]) => [ts - t, a.sum])).toEqual([[10_000, 5]]);
+    expect(again.find("Requests", [{ Name: "ServiceID", Value: "other" }])).toHaveLength(0);
+    again.close();
+  });
+});
