@@ -13,7 +13,6 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { href: "/services", label: "Services", permission: "read", icon: "services" },
   { href: "/audit", label: "Audit", permission: "read", icon: "audit" },
-  { href: "/services", label: "Services", permission: "read", icon: "services" },
   { href: "/settings/connections", label: "Connections", permission: "read", icon: "connections" },
   { href: "/users", label: "Users", permission: "users:manage", icon: "users" },
 ];

@@ -1,7 +1,7 @@
 "use client";
 // List, associate (then show the CNAME records to create), disassociate.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import type { CustomDomainsView } from "@/lib/services/custom-domains";
 import { associateDomainAction, disassociateDomainAction } from "@/app/(console)/services/actions";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,13 @@ export function CustomDomainsPanel({ arn, initial, canOperate }: { arn: string; 
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const data = initial;
+  // Re-read while App Runner is still working on a domain (certificate, binding, deletion).
+  const settling = data.domains.some((d) => ["CREATING", "PENDING_CERTIFICATE_DNS_VALIDATION", "BINDING_CERTIFICATE", "DELETING"].includes(d.status));
+  useEffect(() => {
+    if (!settling) return;
+    const timer = setInterval(() => router.refresh(), 5_000);
+    return () => clearInterval(timer);
+  }, [settling, router]);
 
   return (
     <div className="space-y-4">

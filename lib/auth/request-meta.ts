@@ -12,7 +12,9 @@ export interface RequestMeta {
 export function metaFromHeaders(h: Headers): RequestMeta {
   // The first X-Forwarded-For hop is the client as seen by the nearest proxy (Next sets it when alone).
   const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || h.get("x-real-ip") || null;
+  const raw = forwarded || h.get("x-real-ip") || null;
+  // IPv4 clients on a dual-stack socket appear as ::ffff:a.b.c.d; store the plain address.
+  const ip = raw?.startsWith("::ffff:") && raw.includes(".") ? raw.slice(7) : raw;
   return {
     ip,
     userAgent: h.get("user-agent")?.slice(0, 512) ?? null,

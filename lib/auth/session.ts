@@ -86,6 +86,7 @@ export async function startSession(userId: string): Promise<void> {
     path: "/",
     maxAge: Math.floor(env.RUNWAY_SESSION_MAX_DAYS * 86400),
   });
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
   // Opportunistic cleanup keeps the table small without a scheduler.
   await db.session.deleteMany({ where: { expiresAt: { lt: now } } }).catch(() => undefined);
 }

@@ -51,9 +51,10 @@ beforeAll(async () => {
   logs = new CloudWatchLogsClient({ region, endpoint: api, credentials });
 });
 
-afterAll(() => {
-  child?.kill("SIGTERM");
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(async () => {
+  // Wait for the runtime to stop writing its state before removing its directory.
+  if (child && child.exitCode === null) await new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")));
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 async function waitStatus(arn: string, want: string, timeoutMs = 45_000) {

@@ -13,7 +13,7 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Users" description="Viewers read; operators also operate services; admins also manage users and connections." />
-      <div className="grid gap-6 xl:grid-cols-[1fr_360px]">
+      <div className="grid items-start gap-6 xl:grid-cols-[1fr_360px]">
         <div className="surface overflow-x-auto">
           <table className="data-table" data-testid="users-table">
             <thead>

@@ -81,7 +81,8 @@ export function configFromCreate(input: Obj, autoScalingArn: string): ServiceCon
     NetworkConfiguration: withNetworkDefaults(input.NetworkConfiguration as Obj | undefined),
     AutoScalingConfigurationArn: autoScalingArn,
   };
-  if (input.ObservabilityConfiguration) config.ObservabilityConfiguration = input.ObservabilityConfiguration as Obj;
+  // App Runner reports observability as explicitly off when it was not asked for.
+  config.ObservabilityConfiguration = (input.ObservabilityConfiguration as Obj | undefined) ?? { ObservabilityEnabled: false };
   if (input.EncryptionConfiguration) config.EncryptionConfiguration = input.EncryptionConfiguration as Obj;
   return config;
 }

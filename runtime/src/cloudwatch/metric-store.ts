@@ -28,6 +28,8 @@ export interface Series {
   fine: Map<number, Agg>;
   minute: Map<number, Agg>;
   updated: number;
+  /** Set once pruned or evicted, so cached references stop receiving samples. */
+  dead?: boolean;
 }
 
 export interface Dimension {
@@ -46,6 +48,7 @@ const WITH_HISTOGRAM = new Set<string>(["RequestLatency"]);
  */
 export class MetricStore implements MetricSink {
   private readonly series = new Map<string, Series>();
+  private readonly byObject = new WeakMap<object, Map<string, Series>>();
   private readonly file: string;
   private timer: NodeJS.Timeout | undefined;
 
@@ -62,12 +65,22 @@ export class MetricStore implements MetricSink {
   record(service: { serviceName: string; serviceId: string }, metric: AppRunnerMetricName | string, value: number, timestamp?: number): void {
     if (!Number.isFinite(value)) return;
     const ts = timestamp ?? Date.now();
-    const key = `${metric}\u0000${service.serviceName}\u0000${service.serviceId}`;
-    let s = this.series.get(key);
-    if (!s) {
-      if (this.series.size >= MAX_SERIES) this.evictOldest();
-      s = { metric, serviceName: service.serviceName, serviceId: service.serviceId, fine: new Map(), minute: new Map(), updated: ts };
-      this.series.set(key, s);
+    // Callers pass the same route object for every request: find its series by identity before building a key.
+    let cached = this.byObject.get(service);
+    let s = cached?.get(metric);
+    if (!s || s.dead || s.serviceName !== service.serviceName || s.serviceId !== service.serviceId) {
+      const key = `${metric}\u0000${service.serviceName}\u0000${service.serviceId}`;
+      s = this.series.get(key);
+      if (!s) {
+        if (this.series.size >= MAX_SERIES) this.evictOldest();
+        s = { metric, serviceName: service.serviceName, serviceId: service.serviceId, fine: new Map(), minute: new Map(), updated: ts };
+        this.series.set(key, s);
+      }
+      if (!cached) {
+        cached = new Map();
+        this.byObject.set(service, cached);
+      }
+      cached.set(metric, s);
     }
     s.updated = Math.max(s.updated, ts);
     add(s.fine, ts - (ts % FINE_MS), value, WITH_HISTOGRAM.has(metric));
@@ -113,13 +126,20 @@ export class MetricStore implements MetricSink {
       for (const t of s.fine.keys()) if (t < now - FINE_KEEP_MS) s.fine.delete(t);
       for (const t of s.minute.keys()) if (t < now - MINUTE_KEEP_MS) s.minute.delete(t);
     }
-    for (const [k, s] of this.series) if (!s.minute.size && !s.fine.size) this.series.delete(k);
+    for (const [k, s] of this.series) {
+      if (s.minute.size || s.fine.size) continue;
+      s.dead = true;
+      this.series.delete(k);
+    }
   }
 
   private evictOldest(): void {
     let oldest: [string, Series] | undefined;
     for (const e of this.series) if (!oldest || e[1].updated < oldest[1].updated) oldest = e;
-    if (oldest) this.series.delete(oldest[0]);
+    if (oldest) {
+      oldest[1].dead = true;
+      this.series.delete(oldest[0]);
+    }
   }
 
   private save(): void {

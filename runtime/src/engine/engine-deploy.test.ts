@@ -51,7 +51,8 @@ describe("engine deployments", () => {
     expect(deployLog).toContain("$ node --check server.js");
     expect(deployLog).toContain(`Deployment with ID : ${req.operationId} successfully completed`);
     const appLog = logs.text({ group: logGroups.application("hello-api", svc.ServiceId), stream: logStreams.instance(info.instanceId) });
-    expect(appLog).toContain(`node-hello listening on 0.0.0.0:${port}`);
+    // HOST=127.0.0.1 keeps the example on loopback.
+    expect(appLog).toContain(`node-hello listening on 127.0.0.1:${port}`);
     // Built once into its own directory.
     expect(existsSync(path.join(dataDir, "services", svc.ServiceId, "builds", req.operationId, "source", "server.js"))).toBe(true);
   });

@@ -94,7 +94,8 @@ export class Instance {
   private environment(stepEnv: Record<string, string>): Record<string, string> {
     const run = this.spec.run;
     const port = String(this.info.port);
-    const env: Record<string, string> = { ...baseEnv() };
+    // HOST keeps apps that honour it on loopback, like the rest of the runtime; a service's own HOST wins.
+    const env: Record<string, string> = { ...baseEnv(), HOST: this.spec.host };
     if (run.kind === "process" && run.runtime === "python") env.PYTHONUNBUFFERED = "1";
     if (run.kind === "process" && run.venv) Object.assign(env, venvEnv(path.resolve(this.spec.cwd, run.venv), env));
     Object.assign(env, run.env, stepEnv, { PORT: port });
