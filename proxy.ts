@@ -6,10 +6,14 @@ const PUBLIC = ["/sign-in", "/setup"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
-  if (request.cookies.has("runway_session")) return NextResponse.next();
+  // Pages learn their own path from this header (for the audit trail of denied pages).
+  const headers = new Headers(request.headers);
+  headers.set("x-runway-pathname", pathname);
+  const pass = () => NextResponse.next({ request: { headers } });
+  if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return pass();
+  if (request.cookies.has("runway_session")) return pass();
   // Server Action POSTs carry their own auth check and must get an action response, not a redirect.
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") return pass();
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
   url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;

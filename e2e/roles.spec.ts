@@ -1,8 +1,8 @@
 import { test, expect } from "@playwright/test";
 import { signInAsNewUser } from "./support/auth";
 
-test("a viewer sees no admin sections and is refused admin pages", async ({ browser }) => {
-  const { context, page } = await signInAsNewUser(browser, "viewer");
+test("a viewer sees no admin sections and is refused admin pages (audited)", async ({ browser, page: adminPage }) => {
+  const { context, page, user } = await signInAsNewUser(browser, "viewer");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Audit" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
@@ -12,6 +12,13 @@ test("a viewer sees no admin sections and is refused admin pages", async ({ brow
   await page.goto("/settings/connections/new");
   await expect(page).toHaveURL(/\/forbidden$/);
   await context.close();
+  // Each refused page is in the audit history, with the page as target.
+  await adminPage.goto(`/audit?action=page.view&actor=${encodeURIComponent(user.email)}`);
+  const rows = adminPage.getByTestId("audit-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("/settings/connections/new");
+  await expect(rows.first()).toContainText("role viewer lacks connections:manage");
+  await expect(rows.nth(1)).toContainText("/users");
 });
 
 test("an admin action submitted with a viewer's session is denied on the server and audited as denied", async ({ browser, page }) => {

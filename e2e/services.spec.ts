@@ -66,6 +66,17 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   // The build/deploy log of the create operation streamed on the page.
   await expect(page.getByTestId("log-lines").first()).not.toContainText("No log lines", { timeout: 15_000 });
 
+  // A failed create shows App Runner's error in plain words with its code and keeps the form.
+  await page.goto("/services/new");
+  const again = page.getByRole("form", { name: "Create service" });
+  await again.getByLabel("Service name").fill(name);
+  await again.getByLabel("Repository URL or local path").fill(repo);
+  await again.getByRole("button", { name: "Create service" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("(InvalidRequestException)");
+  await expect(page.getByTestId("form-message")).toContainText("already exists");
+  await expect(again.getByLabel("Service name")).toHaveValue(name);
+  await expect(again.getByLabel("Repository URL or local path")).toHaveValue(repo);
+
   // Application log.
   await page.goto(`${servicePath}?tab=logs`);
   await page.getByLabel("Log source").selectOption("application");

@@ -13,12 +13,13 @@ if (!name) {
   console.error("usage: npm run db:new-migration -- <name>");
   process.exit(2);
 }
-const env = prismaEnv();
 const schema = path.join(root, "prisma", "schema.prisma");
 const migrations = path.join(root, "prisma", "migrations");
 const hasMigrations = readdirSync(migrations, { withFileTypes: true }).some((d) => d.isDirectory());
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "runway-migration-"));
+// The diff compares two schema files; the CLI still opens the config's adapter, so give it a scratch database.
+const env = prismaEnv({ DATABASE_URL: `file:${path.join(tmp, "scratch.db")}` });
 let from = ["--from-empty"];
 const head = spawnSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: root, encoding: "utf8" });
 if (hasMigrations && head.status === 0 && head.stdout.trim()) {

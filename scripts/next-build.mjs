@@ -19,11 +19,13 @@ function newestMtime(p) {
   return max;
 }
 
+const newestSource = () => Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+// The newest source mtime seen when the build STARTED: edits made during a build make it stale.
+const stampFile = (distDir) => path.join(root, distDir, "runway-sources-mtime");
+
 export function buildIsFresh(distDir) {
-  const buildId = path.join(root, distDir, "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
+  if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(stampFile(distDir))) return false;
+  return Number(readFileSync(stampFile(distDir), "utf8")) >= newestSource();
 }
 
 export function nextBuild(distDir, env, { force = false } = {}) {
@@ -32,6 +34,7 @@ export function nextBuild(distDir, env, { force = false } = {}) {
     return;
   }
   console.log(`next build -> ${distDir}`);
+  const sourcesAtStart = newestSource();
   const tsconfig = path.join(root, "tsconfig.json");
   const before = readFileSync(tsconfig, "utf8");
   const { atime, mtime } = statSync(tsconfig);
@@ -45,4 +48,5 @@ export function nextBuild(distDir, env, { force = false } = {}) {
     utimesSync(tsconfig, atime, mtime); // so the restore does not look like a source change
   }
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
+  writeFileSync(stampFile(distDir), String(sourcesAtStart));
 }

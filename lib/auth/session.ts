@@ -1,12 +1,13 @@
 // Server-side sessions: the cookie holds a random token, the Session table its hash.
 // getCurrentUser/requireUser are what pages and actions call.
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { can, roles, type Permission, type Role } from "@/lib/auth/permissions";
 import { requestMeta } from "@/lib/auth/request-meta";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { SESSION_COOKIE, isSessionLive, isWellFormedToken, newSessionToken, nextExpiry, sessionIdFromToken } from "@/lib/auth/session-token";
 
 export interface SessionUser {
@@ -59,7 +60,12 @@ export async function requireUser(permission?: Permission): Promise<SessionUser>
     if (!(await hasAnyUser())) redirect("/setup");
     redirect("/sign-in");
   }
-  if (permission && !can(user.role, permission)) redirect("/forbidden");
+  if (permission && !can(user.role, permission)) {
+    const h = await headers();
+    const meta = await requestMeta();
+    await recordAuditEvent({ user, ip: meta.ip, userAgent: meta.userAgent }, { action: "page.view", target: h.get("x-runway-pathname"), result: "denied", error: `role ${user.role} lacks ${permission}` });
+    redirect("/forbidden");
+  }
   return user;
 }
 

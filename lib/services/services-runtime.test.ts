@@ -38,12 +38,14 @@ beforeAll(async () => {
   });
   const ready = await new Promise<{ api: string; dataPlane: string }>((resolve, reject) => {
     let buf = "";
+    let err = "";
+    child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
     child.stdout?.on("data", (c: Buffer) => {
       buf += c.toString();
       const line = buf.split("\n").find((l) => l.includes('"ready"'));
       if (line) resolve(JSON.parse(line) as { api: string; dataPlane: string });
     });
-    child.on("exit", (code) => reject(new Error(`runtime exited ${code}`)));
+    child.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
   });
   api = ready.api;
   dataPort = Number(new URL(ready.dataPlane).port);

@@ -36,7 +36,8 @@ async function operate(
   ctx: ActionContext,
   action: string,
   arn: string,
-  call: (client: AppRunnerClient) => Promise<string | undefined>,
+  /** `markRequested` records "requested" once the request is valid and about to go to AWS. */
+  call: (client: AppRunnerClient, markRequested: () => Promise<void>) => Promise<string | undefined>,
   request?: Record<string, unknown>,
 ): Promise<{ operationId?: string }> {
   const region = regionOfArn(arn) ?? "";
@@ -44,15 +45,19 @@ async function operate(
   const details = { target: arn, connectionId: connection.id, region, ...(request ? { request } : {}) };
   ctx.setAuditDetails(details);
   let operationId: string | undefined;
+  let requested = false;
   try {
-    operationId = await call(client);
+    operationId = await call(client, async () => {
+      await ctx.audit({ ...details, result: "requested" });
+      requested = true;
+    });
   } catch (err) {
     if (err instanceof ActionError) throw err;
     await ctx.audit({ ...details, result: "failed", error: formatAwsError(err) });
     throw upstream(err);
   }
+  if (!requested) await ctx.audit({ ...details, result: "requested", ...(operationId ? { request: { ...request, operationId } } : {}) });
   if (operationId) {
-    await ctx.audit({ ...details, result: "requested", request: { ...request, operationId } });
     watchOperation({ action, serviceArn: arn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
   } else {
     await ctx.audit({ ...details, result: "succeeded" });

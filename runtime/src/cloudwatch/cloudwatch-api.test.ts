@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { CloudWatchClient, GetMetricDataCommand, GetMetricStatisticsCommand, InvalidParameterValueException, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
+import { AwsSmithyRpcV2CborProtocol } from "@aws-sdk/core/protocols";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiServer, type ApiServer } from "../http/api-server.js";
 import { createCloudWatchApi } from "./cloudwatch-api.js";
@@ -104,6 +105,26 @@ describe("CloudWatch API (JSON 1.0, query-compatible) through @aws-sdk/client-cl
     const out = await client.send(new ListMetricsCommand({ Namespace: "AWS/AppRunner", Dimensions: [{ Name: "ServiceName", Value: "demo-svc" }] }));
     expect(out.Metrics?.map((m) => m.MetricName).sort()).toEqual(["ActiveInstances", "RequestLatency", "Requests"]);
     expect(out.Metrics?.[0]?.Dimensions).toEqual(expect.arrayContaining(dims));
+  });
+});
+
+describe("CloudWatch over smithy RPC v2 CBOR (the SDK forced to it)", () => {
+  it("answers GetMetricData and errors in CBOR", async () => {
+    const cborClient = new CloudWatchClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, protocol: AwsSmithyRpcV2CborProtocol });
+    const out = await cborClient.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(base),
+        EndTime: new Date(base + 5 * 60_000),
+        MetricDataQueries: [{ Id: "req", MetricStat: { Metric: { Namespace: "AWS/AppRunner", MetricName: "Requests", Dimensions: dims }, Period: 60, Stat: "Sum" } }],
+      }),
+    );
+    expect(out.MetricDataResults?.[0]?.Values).toEqual([100, 100, 100]);
+    expect(out.MetricDataResults?.[0]?.Timestamps?.[0]?.getTime()).toBe(base + 120_000);
+    const err = await cborClient
+      .send(new GetMetricDataCommand({ StartTime: new Date(base), EndTime: new Date(base + 60_000), MetricDataQueries: [{ Id: "e1", Expression: "m1 * 2" }] }))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidParameterValueException);
+    cborClient.destroy();
   });
 });
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+// Ships with every @aws-sdk/client-* package (their shared protocol core); the runtime only borrows its codec.
+import { cbor, dateToTag } from "@smithy/core/cbor";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiHandler } from "../contracts.js";
 import { CloudWatchError, metricOperations } from "./metric-operations.js";
@@ -6,22 +8,25 @@ import type { MetricStore } from "./metric-store.js";
 import { parseQueryForm, toJsonValue, xmlError, xmlResponse } from "./query-protocol.js";
 
 const TARGET_PREFIX = "GraniteServiceVersion20100801.";
+const CBOR_PATH = "/service/GraniteServiceVersion20100801/operation/";
 
 /**
  * CloudWatch on the runtime's API listener, in both protocols real clients send: AWS JSON 1.0 in
  * query-compatible mode (`@aws-sdk/client-cloudwatch`, AWS CLI v1) and the form-encoded query protocol
- * with XML responses (Debian's AWS CLI v2). smithy RPC v2 CBOR is not spoken (clients only use it when forced).
+ * with XML responses (Debian's AWS CLI v2), and smithy RPC v2 CBOR (what clients send when forced to it).
  */
 export function createCloudWatchApi(store: MetricStore): ApiHandler {
   return {
     canHandle(req: IncomingMessage): boolean {
       const target = req.headers["x-amz-target"];
       if (typeof target === "string") return target.startsWith(TARGET_PREFIX);
+      if (req.url?.startsWith(CBOR_PATH)) return true;
       return req.method === "POST" && String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded");
     },
     async handle(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
       const requestId = randomUUID();
       if (typeof req.headers["x-amz-target"] === "string") handleJson(store, req, body, res, requestId);
+      else if (req.url?.startsWith(CBOR_PATH)) handleCbor(store, req, body, res, requestId);
       else handleQuery(store, body, res, requestId);
     },
   };
@@ -75,6 +80,50 @@ function handleQuery(store: MetricStore, body: Buffer, res: ServerResponse, requ
   }
   res.writeHead(status, { "content-type": "text/xml", "content-length": String(Buffer.byteLength(text)), "x-amzn-requestid": requestId });
   res.end(text);
+}
+
+function handleCbor(store: MetricStore, req: IncomingMessage, body: Buffer, res: ServerResponse, requestId: string): void {
+  const op = String(req.url).slice(CBOR_PATH.length).split("?")[0] ?? "";
+  let status = 200;
+  let payload: unknown;
+  const headers: Record<string, string> = { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor", "x-amzn-requestid": requestId };
+  try {
+    let input: unknown;
+    try {
+      input = body.length ? fromCbor(cbor.deserialize(body)) : {};
+    } catch {
+      throw new CloudWatchError("SerializationException", "SerializationException", "The request body is not valid CBOR.");
+    }
+    if (!input || typeof input !== "object" || Array.isArray(input)) throw new CloudWatchError("SerializationException", "SerializationException", "The request body must be a CBOR map.");
+    payload = toCbor(run(store, op, input as Record<string, unknown>));
+  } catch (err) {
+    const e = asCloudWatchError(err);
+    status = e.status;
+    payload = { __type: `com.amazonaws.cloudwatch#${e.type}`, message: e.message };
+    headers["x-amzn-query-error"] = `${e.code};${e.status >= 500 ? "Receiver" : "Sender"}`;
+  }
+  const bytes = Buffer.from(cbor.serialize(payload));
+  res.writeHead(status, { ...headers, "content-length": String(bytes.length) });
+  res.end(bytes);
+}
+
+/** CBOR timestamps arrive as tag 1 (epoch seconds); the operations take Date. */
+function fromCbor(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(fromCbor);
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (o.tag === 1 && typeof o.value === "number") return new Date(o.value * 1000);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, fromCbor(x)]));
+  }
+  return v;
+}
+
+function toCbor(v: unknown): unknown {
+  if (v instanceof Date) return dateToTag(v);
+  if (Array.isArray(v)) return v.map(toCbor);
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toCbor(x)]));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, toCbor(x)]));
+  return v;
 }
 
 function asCloudWatchError(err: unknown): CloudWatchError {

@@ -25,6 +25,12 @@ describe("MetricStore", () => {
     const tenSeconds = again.aggregate(again.find("Requests", []), t, t + 60_000, 10_000);
     expect([...tenSeconds.entries()].map(([ts, a]) => [ts - t, a.sum])).toEqual([[10_000, 5]]);
     expect(again.find("Requests", [{ Name: "ServiceID", Value: "other" }])).toHaveLength(0);
+    // A late sample rewrites its minute: the journal's newer line replaces the older one on the next start.
+    again.record(svc, "RequestLatency", 5000, t + 59_000);
     again.close();
+    const third = new MetricStore({ dir });
+    const merged = third.aggregate(third.find("RequestLatency", []), t, t + 60_000, 60_000).get(t);
+    expect(merged && [merged.count, merged.max]).toEqual([1001, 5000]);
+    third.close();
   });
 });

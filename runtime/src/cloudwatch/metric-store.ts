@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { mkdirSync } from "node:fs";
 import type { AppRunnerMetricName, MetricSink } from "../contracts.js";
 import { Histogram } from "./histogram.js";
+import { MetricJournal, type JournalEntry } from "./metric-journal.js";
 
 export const NAMESPACE = "AWS/AppRunner";
 /** Sub-minute buckets, kept as long as CloudWatch keeps high-resolution data. */
@@ -28,6 +28,8 @@ export interface Series {
   fine: Map<number, Agg>;
   minute: Map<number, Agg>;
   updated: number;
+  /** Minute buckets changed since they were last written to the journal. */
+  dirty: Set<number>;
   /** Set once pruned or evicted, so cached references stop receiving samples. */
   dead?: boolean;
 }
@@ -43,22 +45,22 @@ const WITH_HISTOGRAM = new Set<string>(["RequestLatency"]);
 /**
  * App Runner metrics for the runtime: raw samples aggregated into 10-second buckets (3 hours) and 1-minute
  * buckets (15 days), each with sum/count/min/max and, for RequestLatency, a log-scale histogram.
- * Persisted to `<dir>/metrics.json` every minute and on close. Besides App Runner's own metric names it
+ * Persisted through MetricJournal (append-only, every minute, and on close). Besides App Runner's own metric names it
  * accepts extra ones (the data plane records `ProvisionedInstances`).
  */
 export class MetricStore implements MetricSink {
   private readonly series = new Map<string, Series>();
   private readonly byObject = new WeakMap<object, Map<string, Series>>();
-  private readonly file: string;
+  private readonly journal: MetricJournal;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(opts: { dir: string }) {
     mkdirSync(opts.dir, { recursive: true });
-    this.file = path.join(opts.dir, "metrics.json");
+    this.journal = new MetricJournal(opts.dir);
     this.load();
     this.timer = setInterval(() => {
       this.prune(Date.now());
-      this.save();
+      this.persist(false);
     }, PERSIST_MS).unref();
   }
 
@@ -73,7 +75,7 @@ export class MetricStore implements MetricSink {
       s = this.series.get(key);
       if (!s) {
         if (this.series.size >= MAX_SERIES) this.evictOldest();
-        s = { metric, serviceName: service.serviceName, serviceId: service.serviceId, fine: new Map(), minute: new Map(), updated: ts };
+        s = newSeries(metric, service.serviceName, service.serviceId, ts);
         this.series.set(key, s);
       }
       if (!cached) {
@@ -84,7 +86,9 @@ export class MetricStore implements MetricSink {
     }
     s.updated = Math.max(s.updated, ts);
     add(s.fine, ts - (ts % FINE_MS), value, WITH_HISTOGRAM.has(metric));
-    add(s.minute, ts - (ts % MINUTE_MS), value, WITH_HISTOGRAM.has(metric));
+    const minute = ts - (ts % MINUTE_MS);
+    add(s.minute, minute, value, WITH_HISTOGRAM.has(metric));
+    s.dirty.add(minute);
   }
 
   /** Series whose dimensions include every given dimension (a subset match, so ServiceName alone works too). */
@@ -118,7 +122,7 @@ export class MetricStore implements MetricSink {
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.save();
+    this.persist(true);
   }
 
   private prune(now: number): void {
@@ -142,54 +146,58 @@ export class MetricStore implements MetricSink {
     }
   }
 
-  private save(): void {
+  /** Appends finished (or, on close, all) changed minute buckets to the journal; compacts it when needed. */
+  private persist(final: boolean): void {
     try {
-      const data = [...this.series.values()].map((s) => ({
-        metric: s.metric,
-        serviceName: s.serviceName,
-        serviceId: s.serviceId,
-        updated: s.updated,
-        fine: [...s.fine].map(([t, a]) => encodeAgg(t, a)),
-        minute: [...s.minute].map(([t, a]) => encodeAgg(t, a)),
-      }));
-      const tmp = `${this.file}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ version: 1, series: data }));
-      renameSync(tmp, this.file);
+      const now = Date.now();
+      const cutoff = final ? Infinity : now - (now % MINUTE_MS);
+      const entries: JournalEntry[] = [];
+      let live = 0;
+      for (const s of this.series.values()) {
+        live += s.minute.size;
+        for (const t of s.dirty) {
+          if (t >= cutoff) continue;
+          s.dirty.delete(t);
+          const agg = s.minute.get(t);
+          if (agg) entries.push({ metric: s.metric, serviceName: s.serviceName, serviceId: s.serviceId, t, agg });
+        }
+      }
+      this.journal.append(entries);
+      if (this.journal.needsCompaction(live)) this.journal.rewrite(this.entries("minute"));
+      if (final) this.journal.saveRecent(this.entries("fine"));
     } catch (err) {
-      console.error(`metric store: cannot write ${this.file}: ${(err as Error).message}`);
+      console.error(`metric store: cannot persist metrics: ${(err as Error).message}`);
     }
+  }
+
+  private entries(kind: "minute" | "fine"): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (const s of this.series.values()) {
+      for (const [t, agg] of s[kind]) out.push({ metric: s.metric, serviceName: s.serviceName, serviceId: s.serviceId, t, agg });
+    }
+    return out;
   }
 
   private load(): void {
-    if (!existsSync(this.file)) return;
-    try {
-      const data = JSON.parse(readFileSync(this.file, "utf8")) as { series: { metric: string; serviceName: string; serviceId: string; updated: number; fine: EncodedAgg[]; minute: EncodedAgg[] }[] };
-      for (const s of data.series) {
-        this.series.set(`${s.metric}\u0000${s.serviceName}\u0000${s.serviceId}`, {
-          metric: s.metric,
-          serviceName: s.serviceName,
-          serviceId: s.serviceId,
-          updated: s.updated,
-          fine: new Map(s.fine.map(decodeAgg)),
-          minute: new Map(s.minute.map(decodeAgg)),
-        });
+    const { minute, fine } = this.journal.load();
+    for (const [kind, list] of [["minute", minute], ["fine", fine]] as const) {
+      for (const e of list) {
+        const key = `${e.metric}\u0000${e.serviceName}\u0000${e.serviceId}`;
+        let s = this.series.get(key);
+        if (!s) {
+          s = newSeries(e.metric, e.serviceName, e.serviceId, e.t);
+          this.series.set(key, s);
+        }
+        s.updated = Math.max(s.updated, e.t);
+        s[kind].set(e.t, e.agg);
       }
-      this.prune(Date.now());
-    } catch (err) {
-      console.error(`metric store: ignoring unreadable ${this.file}: ${(err as Error).message}`);
     }
+    this.prune(Date.now());
   }
 }
 
-type EncodedAgg = [number, number, number, number, number, Record<string, number>?];
-
-function encodeAgg(t: number, a: Agg): EncodedAgg {
-  return a.hist ? [t, a.sum, a.count, a.min, a.max, a.hist.toJSON()] : [t, a.sum, a.count, a.min, a.max];
-}
-
-function decodeAgg(e: EncodedAgg): [number, Agg] {
-  const [t, sum, count, min, max, hist] = e;
-  return [t, { sum, count, min, max, ...(hist ? { hist: Histogram.fromJSON(hist) } : {}) }];
+function newSeries(metric: string, serviceName: string, serviceId: string, updated: number): Series {
+  return { metric, serviceName, serviceId, fine: new Map(), minute: new Map(), dirty: new Set(), updated };
 }
 
 function add(buckets: Map<number, Agg>, t: number, value: number, withHist: boolean): void {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 const CLOCK_TICKS = 100;
 const PAGE_BYTES = 4096;
@@ -9,6 +9,32 @@ interface ProcStat {
   rssBytes: number;
 }
 
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which may itself contain spaces and parentheses.
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssBytes: Number(f[21]) * PAGE_BYTES };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Direct children of pid: from /proc/<pid>/task/<tid>/children (cheap), else from a scan of the process table. */
+function childrenOf(pid: number, table: () => Map<number, ProcStat>): number[] {
+  const out: number[] = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      if (text) for (const c of text.split(" ")) out.push(Number(c));
+    }
+    return out;
+  } catch {
+    for (const [p, st] of table()) if (st.ppid === pid) out.push(p);
+    return out;
+  }
+}
+
 /**
  * CPU and memory of instance processes from Linux /proc, including their child processes (an instance
  * started through `npm start` or a shell is a tree). CPU is percent of one core since the previous sample.
@@ -16,52 +42,27 @@ interface ProcStat {
  */
 export class ProcessSampler {
   private readonly prev = new Map<number, { ticks: number; at: number }>();
-
-  /** Reads the whole process table once; call sampleTree for each instance pid afterwards. */
-  snapshot(): Map<number, ProcStat> {
-    const table = new Map<number, ProcStat>();
-    let entries: string[];
-    try {
-      entries = readdirSync("/proc");
-    } catch {
-      return table;
-    }
-    for (const name of entries) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const text = readFileSync(`/proc/${name}/stat`, "utf8");
-        // Fields after the command name, which may itself contain spaces and parentheses.
-        const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-        table.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssBytes: Number(f[21]) * PAGE_BYTES });
-      } catch {
-        // The process exited between readdir and read.
-      }
-    }
-    return table;
-  }
+  private readonly hasProc = existsSync("/proc/self/stat");
 
   /** CPU percent (of one core) and resident memory of pid and its descendants, or undefined if pid is gone. */
-  sampleTree(table: Map<number, ProcStat>, pid: number, now = Date.now()): { cpuPercent: number; rssBytes: number } | undefined {
-    if (!table.has(pid)) {
+  sample(pid: number, now = Date.now()): { cpuPercent: number; rssBytes: number } | undefined {
+    const root = this.hasProc ? readStat(pid) : undefined;
+    if (!root) {
       this.prev.delete(pid);
       return undefined;
     }
-    const children = new Map<number, number[]>();
-    for (const [p, st] of table) {
-      const list = children.get(st.ppid);
-      if (list) list.push(p);
-      else children.set(st.ppid, [p]);
-    }
-    let ticks = 0;
-    let rssBytes = 0;
-    const stack = [pid];
-    while (stack.length) {
+    let full: Map<number, ProcStat> | undefined;
+    const table = () => (full ??= scanAll());
+    let ticks = root.ticks;
+    let rssBytes = root.rssBytes;
+    const stack = childrenOf(pid, table);
+    for (let guard = 0; stack.length && guard < 1000; guard++) {
       const p = stack.pop() as number;
-      const st = table.get(p);
+      const st = readStat(p);
       if (!st) continue;
       ticks += st.ticks;
       rssBytes += st.rssBytes;
-      stack.push(...(children.get(p) ?? []));
+      stack.push(...childrenOf(p, table));
     }
     const before = this.prev.get(pid);
     this.prev.set(pid, { ticks, at: now });
@@ -69,4 +70,19 @@ export class ProcessSampler {
     const cpuPercent = before && elapsedS > 0 ? Math.max(0, ((ticks - before.ticks) / CLOCK_TICKS / elapsedS) * 100) : 0;
     return { cpuPercent, rssBytes };
   }
+
+  /** Forget pids that are no longer instances. */
+  retain(pids: Set<number>): void {
+    for (const pid of this.prev.keys()) if (!pids.has(pid)) this.prev.delete(pid);
+  }
+}
+
+function scanAll(): Map<number, ProcStat> {
+  const table = new Map<number, ProcStat>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = readStat(Number(name));
+    if (st) table.set(Number(name), st);
+  }
+  return table;
 }

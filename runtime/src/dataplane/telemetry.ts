@@ -38,7 +38,7 @@ export class Telemetry {
   /** Every few seconds: active and provisioned instances, CPU and memory of the instances' processes. */
   instances(services: Iterable<ServiceState>, windowMs: number): void {
     const now = Date.now();
-    const table = this.sampler.snapshot();
+    const pids = new Set<number>();
     for (const s of services) {
       const instances = this.engine.instances(s.route.serviceId);
       const active = instances.filter((i) => (s.lastActive.get(i.instanceId) ?? 0) >= now - windowMs).length;
@@ -50,7 +50,8 @@ export class Telemetry {
       let n = 0;
       for (const inst of instances) {
         if (inst.pid === undefined || inst.state === "stopped") continue;
-        const sample = this.sampler.sampleTree(table, inst.pid, now);
+        pids.add(inst.pid);
+        const sample = this.sampler.sample(inst.pid, now);
         if (!sample) continue;
         cpu += sample.cpuPercent;
         mem += (sample.rssBytes / INSTANCE_MEMORY_BYTES) * 100;
@@ -61,6 +62,7 @@ export class Telemetry {
         this.metrics.record(s.route, "MemoryUtilization", mem / n, now);
       }
     }
+    this.sampler.retain(pids);
   }
 
   scaled(s: ServiceState, from: number, to: number): void {

@@ -21,12 +21,15 @@ export interface BuildOptions {
   store: EngineStore;
   log: ServiceLog;
   buildTimeoutMs: number;
+  /** Aborted at runtime shutdown: running build commands are killed. */
+  signal: AbortSignal;
 }
 
 export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): Promise<Release> {
   const { service, operationId } = req;
   const { store, log } = opts;
   const say = (m: string) => log.deployment(operationId, m);
+  const milestone = (m: string) => log.milestone(operationId, m);
   const buildDir = store.buildDir(service.ServiceId, operationId);
   await mkdir(buildDir, { recursive: true });
   const relative = (p: string) => path.relative(store.serviceDir(service.ServiceId), p);
@@ -42,9 +45,9 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     say(`[AppRunner] Deployment Artifact :- Repo Type: Image; Image: ${run.image}`);
     const engine = await checkContainerEngine();
     if (!engine.ok) throw new DeployError(noEngineMessage(engine));
-    say(`[AppRunner] Container engine reachable at ${engine.checked}. Pulling image ${run.image}.`);
+    milestone(`[AppRunner] Container engine reachable at ${engine.checked}. Pulling image ${run.image}.`);
     try {
-      await runStep({ env: {}, argv: ["docker", "pull", run.image] }, { cwd: buildDir, env: baseEnv(), timeoutMs: opts.buildTimeoutMs, onLine: (l) => say(`[Pull] ${l}`) });
+      await runStep({ env: {}, argv: ["docker", "pull", run.image] }, { cwd: buildDir, env: baseEnv(), timeoutMs: opts.buildTimeoutMs, signal: opts.signal, onLine: (l) => say(`[Pull] ${l}`) });
     } catch (err) {
       if (err instanceof CommandError) throw new DeployError(`Failed to pull image ${run.image}: ${err.message}`);
       throw err;
@@ -69,7 +72,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     if (err instanceof SourceError) throw new DeployError(`Failed to pull your application source code: ${err.message}`);
     throw err;
   }
-  say(`[AppRunner] Successfully pulled your application source code (${fetched.describe}).`);
+  milestone(`[AppRunner] Successfully pulled your application source code (${fetched.describe}).`);
 
   let config;
   try {
@@ -87,7 +90,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     const venv = path.join(buildDir, "venv");
     say("[AppRunner] Creating a Python virtual environment for this build (the build uses pip).");
     try {
-      await runStep({ env: {}, argv: ["python3", "-m", "venv", venv] }, { cwd: buildDir, env, timeoutMs: opts.buildTimeoutMs, onLine: (l) => say(`[Build] ${l}`) });
+      await runStep({ env: {}, argv: ["python3", "-m", "venv", venv] }, { cwd: buildDir, env, timeoutMs: opts.buildTimeoutMs, signal: opts.signal, onLine: (l) => say(`[Build] ${l}`) });
     } catch (err) {
       if (err instanceof CommandError) throw new DeployError(`Build failed creating a virtualenv: ${err.message}`);
       throw err;
@@ -108,6 +111,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
             cwd: fetched.appDir,
             env,
             timeoutMs: Math.max(1000, deadline - Date.now()),
+            signal: opts.signal,
             onLine: (line) => say(`[Build] ${line}`),
           });
         } catch (err) {
@@ -116,7 +120,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
         }
       }
     }
-    say("[AppRunner] Successfully built source code.");
+    milestone("[AppRunner] Successfully built source code.");
   }
   return {
     buildId: operationId,

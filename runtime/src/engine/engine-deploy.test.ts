@@ -50,6 +50,11 @@ describe("engine deployments", () => {
     expect(deployLog).toContain("Successfully pulled your application source code");
     expect(deployLog).toContain("$ node --check server.js");
     expect(deployLog).toContain(`Deployment with ID : ${req.operationId} successfully completed`);
+    expect(logs.text({ group, stream: logStreams.events }).split("\n")).toEqual([
+      "[AppRunner] Successfully pulled your application source code (directory " + path.join(EXAMPLES, "node-hello") + ").",
+      "[AppRunner] Successfully built source code.",
+      "[AppRunner] Health check is successful. Routing traffic to application.",
+    ]);
     const appLog = logs.text({ group: logGroups.application("hello-api", svc.ServiceId), stream: logStreams.instance(info.instanceId) });
     // HOST=127.0.0.1 keeps the example on loopback.
     expect(appLog).toContain(`node-hello listening on 127.0.0.1:${port}`);

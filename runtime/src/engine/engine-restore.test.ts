@@ -2,7 +2,7 @@
 // running; the next engine stops them and restores the service) and image
 // services without a container engine.
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -13,6 +13,13 @@ import { isAlive } from "./process-tools.js";
 import { get, request, serviceShape, tempDir, testEngine, waitFor } from "./engine-test-support.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const readCmdline = (pid: string) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+};
 const engines: Engine[] = [];
 afterAll(async () => {
   await Promise.all(engines.map((e) => e.shutdown()));
@@ -55,11 +62,39 @@ describe("engine restart and image services", () => {
     expect((await get(now!.port)).body).toBe("survivor\n");
   });
 
-  it("restore without a previous successful deployment fails with a reason", async () => {
-    const { engine } = testEngine();
+  it("restore fails with a reason when there is no successful deployment or its build is gone", async () => {
+    const { engine, dataDir } = testEngine();
     engines.push(engine);
     const result = await engine.restore(request(serviceShape(), "restore"));
     expect(result).toEqual({ ok: false, reason: "There is no successful deployment to start from: deploy the service first" });
+
+    const svc = serviceShape();
+    expect(await engine.deploy(request(svc))).toEqual({ ok: true });
+    await engine.shutdown();
+    rmSync(path.join(dataDir, "services", svc.ServiceId, "builds"), { recursive: true });
+    const next = testEngine({ dataDir });
+    engines.push(next.engine);
+    const gone = await next.engine.restore(request(svc, "restore"));
+    expect(gone.ok).toBe(false);
+    expect(!gone.ok && gone.reason).toMatch(/^The build of this deployment is missing: .*builds\/\w+\/source does not exist$/);
+  });
+
+  it("shutdown stops a running build and its processes", async () => {
+    const { engine, logs } = testEngine();
+    const marker = `runway-build-marker-${process.pid}-${Date.now()}`;
+    const svc = serviceShape({ values: { Runtime: "NODEJS_22", BuildCommand: `node -e "setTimeout(() => {}, 60000)" ${marker}`, StartCommand: "node server.js" } });
+    const req = request(svc);
+    const deploying = engine.deploy(req);
+    await waitFor(() => logs.text({ stream: `deployment/${req.operationId}` }).includes(marker), 10_000);
+    const running = () => readdirSync("/proc").filter((p) => /^\d+$/.test(p) && readCmdline(p).includes(marker));
+    await waitFor(() => running().length > 0, 5000);
+    const started = Date.now();
+    await engine.shutdown();
+    const result = await deploying;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toContain("was stopped: the runtime is shutting down");
+    await waitFor(() => running().length === 0, 5000);
   });
 
   it("image services fail clearly without a Docker Engine, and pull the image when one answers", async () => {

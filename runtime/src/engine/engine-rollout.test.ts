@@ -99,12 +99,30 @@ describe("engine rollouts", () => {
     const events = logs.text({ stream: `deployment/${req.operationId}` });
     expect(events).toContain(`Deployment with ID : ${req.operationId} failed. Failure reason : command not found: runway-missing-binary`);
     expect(events).toContain("Rolling back to previous deployment");
+    // The service's events stream says why, too.
+    expect(logs.text({ stream: "events" })).toMatch(/command not found: runway-missing-binary\n.*Deployment failed. Rolling back to previous deployment/);
 
     const exits = serviceShape({ values: { Runtime: "NODEJS_22", StartCommand: `node -e "console.error('missing config'); process.exit(3)"` } });
     Object.assign(exits, { ServiceId: svc.ServiceId });
     const exitResult = await engine.deploy(request(exits, "update"));
     expect(exitResult).toEqual({ ok: false, reason: "Your application exited with code 3 during start: missing config" });
     expect(healthy(engine, svc.ServiceId)).toEqual([before]);
+  });
+
+  it("retries a start once when the app lost its port to another process (EADDRINUSE)", async () => {
+    const { engine } = setup();
+    const dir = tempDir("runway-port-race-");
+    const marker = path.join(tempDir("runway-marker-"), "first-start-done");
+    writeFileSync(
+      path.join(dir, "app.js"),
+      `const fs = require("fs");
+       if (!fs.existsSync(process.env.MARKER)) { fs.writeFileSync(process.env.MARKER, "1"); console.error("Error: listen EADDRINUSE: address already in use 127.0.0.1:" + process.env.PORT); process.exit(1); }
+       require("http").createServer((q, s) => s.end("second start")).listen(Number(process.env.PORT), "127.0.0.1");`,
+    );
+    const svc = serviceShape({ repositoryUrl: dir, values: { Runtime: "NODEJS_22", StartCommand: "node app.js", RuntimeEnvironmentVariables: { MARKER: marker } } });
+    expect(await engine.deploy(request(svc))).toEqual({ ok: true });
+    expect((await get(healthy(engine, svc.ServiceId)[0]!.port)).body).toBe("second start");
+    expect(engine.instances(svc.ServiceId)).toHaveLength(1);
   });
 
   it("replaces an instance that crashes", async () => {

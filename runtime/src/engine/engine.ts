@@ -1,9 +1,10 @@
 // The runtime's engine: builds, instances, health checks and deployments of
 // App Runner services as local processes. The control plane calls it; the
 // data plane reads instances() and calls scaleTo(). See contracts.ts.
-// Deployment progress and failure reasons go to the `deployment/<operationId>`
-// stream; the control plane writes the operation's own lines to `events`. The
-// engine adds to `events` what happens between operations (instance replacement).
+// Deployment progress, build output and failure reasons go to the
+// `deployment/<operationId>` stream, milestones (source pulled, built, health
+// check result, rollback) to `events` as well; the control plane writes the
+// operation's start and end lines to `events`. Instance replacements go to `events`.
 import type { DeploymentReason, DeploymentRequest, DeploymentResult, DrainHook, Engine, LogSink, MetricSink, ScalingBounds } from "../contracts.js";
 import { autoDeploymentsEnabled, codeSourceOf } from "./app-config.js";
 import { buildRelease, DeployError } from "./build.js";
@@ -44,6 +45,7 @@ const TRIGGER: Record<DeploymentReason, string> = {
 export function createEngine(opts: EngineOptions): Engine {
   const store = new EngineStore(opts.dataDir);
   let shuttingDown = false;
+  const stopping = new AbortController();
   const ctx: RunnerContext = {
     store,
     logs: opts.logs,
@@ -158,7 +160,7 @@ export function createEngine(opts: EngineOptions): Engine {
     } catch (err) {
       const reason = oneLine(err instanceof DeployError ? err.message : `Internal error: ${(err as Error).message}`);
       runner.log.deployment(op, `[AppRunner] Deployment with ID : ${op} failed. Failure reason : ${reason}`);
-      runner.log.deployment(
+      runner.log.milestone(
         op,
         previous && runner.instances.length > 0
           ? `[AppRunner] Deployment failed. Rolling back to previous deployment ${previous.deploymentId}: its instances keep serving.`
@@ -194,7 +196,7 @@ export function createEngine(opts: EngineOptions): Engine {
           return rolloutOrFail(
             runner,
             req,
-            () => buildRelease(req, { store, log, buildTimeoutMs }),
+            () => buildRelease(req, { store, log, buildTimeoutMs, signal: stopping.signal }),
             (release) => release.commit,
           );
         }),
@@ -265,6 +267,7 @@ export function createEngine(opts: EngineOptions): Engine {
 
     async shutdown() {
       shuttingDown = true;
+      stopping.abort();
       watcher.stop();
       await ready;
       await Promise.all(

@@ -3,12 +3,14 @@
 // checks while it starts and while it serves.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { logGroups, logStreams, type InstanceInfo, type LogSink } from "../contracts.js";
 import type { RunConfig } from "./app-config.js";
 import { mapProgram } from "./command-line.js";
 import { dockerRunArgs } from "./container-engine.js";
 import { describeCheck, probe } from "./health-check.js";
+import { safeAppend } from "./service-log.js";
 import { baseEnv, processEnv, venvEnv, forEachLine, freePort, killGroup, LineTail, processStartTime, runStep, spawnErrorReason, within } from "./process-tools.js";
 
 export interface InstanceSpec {
@@ -25,6 +27,8 @@ export interface InstanceSpec {
 
 export class StartError extends Error {
   override name = "StartError";
+  /** The app could not bind its port: another process took it between our check and its listen. */
+  addressInUse = false;
 }
 
 const START_POLL_MS = 200;
@@ -84,11 +88,7 @@ export class Instance {
 
   private log(line: string): void {
     this.tail.push(line);
-    this.spec.logs.append(
-      logGroups.application(this.spec.serviceName, this.spec.serviceId),
-      logStreams.instance(this.info.instanceId),
-      line,
-    );
+    safeAppend(this.spec.logs, logGroups.application(this.spec.serviceName, this.spec.serviceId), logStreams.instance(this.info.instanceId), line);
   }
 
   private environment(stepEnv: Record<string, string>): Record<string, string> {
@@ -106,6 +106,8 @@ export class Instance {
   /** Spawns the instance and resolves once it passes the healthy threshold; rejects with a StartError reason. */
   async start(): Promise<void> {
     const run = this.spec.run;
+    // spawn reports a missing cwd as ENOENT, which would read as "command not found".
+    if (!existsSync(this.spec.cwd)) throw new StartError(`The build of this deployment is missing: ${this.spec.cwd} does not exist`);
     let program: string;
     let args: string[];
     let env: Record<string, string>;
@@ -169,7 +171,9 @@ export class Instance {
       return new StartError(reason);
     }
     const last = this.tail.last;
-    return new StartError(`Your application ${reason} during start${last ? `: ${last}` : ""}`);
+    const err = new StartError(`Your application ${reason} during start${last ? `: ${last}` : ""}`);
+    err.addressInUse = this.tail.all.some((l) => /EADDRINUSE|address already in use/i.test(l));
+    return err;
   }
 
   private async waitHealthy(): Promise<void> {

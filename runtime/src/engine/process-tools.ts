@@ -73,6 +73,8 @@ export interface RunStepOptions {
   env: Record<string, string>;
   timeoutMs: number;
   onLine: (line: string) => void;
+  /** Aborting kills the step's process group (runtime shutdown). */
+  signal?: AbortSignal;
 }
 
 /** Runs one command step to completion; rejects with CommandError on failure. */
@@ -104,14 +106,27 @@ export function runStep(step: CommandStep, opts: RunStepOptions): Promise<void> 
       timedOut = true;
       killGroup(child.pid, "SIGKILL");
     }, opts.timeoutMs);
-    child.on("error", (err) => {
+    let aborted = false;
+    const abort = () => {
+      aborted = true;
+      killGroup(child.pid, "SIGKILL");
+    };
+    if (opts.signal?.aborted) abort();
+    opts.signal?.addEventListener("abort", abort, { once: true });
+    const cleanup = () => {
       clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", abort);
+    };
+    child.on("error", (err) => {
+      cleanup();
       reject(new CommandError(spawnErrorReason(err, program!), display, null, tail.all));
     });
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve();
-      const why = timedOut
+      cleanup();
+      if (code === 0 && !aborted) return resolve();
+      const why = aborted
+        ? "was stopped: the runtime is shutting down"
+        : timedOut
         ? `timed out after ${Math.round(opts.timeoutMs / 1000)} s`
         : code !== null
           ? `exited with code ${code}`

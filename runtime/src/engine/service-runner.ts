@@ -5,7 +5,7 @@ import type { DrainHook, InstanceInfo, LogSink, ScalingBounds } from "../contrac
 import { DeployError } from "./build.js";
 import type { EngineRecord, EngineStore, Release } from "./engine-store.js";
 import { describeCheck } from "./health-check.js";
-import { Instance } from "./instance.js";
+import { Instance, StartError } from "./instance.js";
 import { ServiceLog } from "./service-log.js";
 
 export interface RunnerContext {
@@ -109,20 +109,20 @@ export class ServiceRunner {
    */
   async rollout(release: Release, operationId: string): Promise<void> {
     const count = this.clamp(this.desired);
-    const started: Instance[] = [];
+    const created: Instance[] = [];
     const check = describeCheck(release.run.healthCheck, release.run.port);
     const say = (m: string) => this.log.deployment(operationId, m);
+    const milestone = (m: string) => this.log.milestone(operationId, m);
+    let started: Instance[];
     try {
-      for (let i = 0; i < count; i++) started.push(await this.newInstance(release));
-      this.persistSoon(started);
       say(`[AppRunner] Starting ${count} instance(s); performing health check on ${check}.`);
-      await Promise.all(started.map((inst) => inst.start().then(() => this.persist())));
+      started = await Promise.all(Array.from({ length: count }, () => this.launch(release, created)));
       if (this.ctx.shuttingDown()) throw new DeployError("The runtime is shutting down");
     } catch (err) {
       const reason = (err as Error).message;
-      say(`[AppRunner] ${reason}`);
-      await Promise.all(started.map((inst) => inst.stop()));
-      this.instances = this.instances.filter((i) => !started.includes(i));
+      milestone(`[AppRunner] ${reason}`);
+      await Promise.all(created.map((inst) => inst.stop()));
+      this.instances = this.instances.filter((i) => !created.includes(i));
       this.persist();
       throw new DeployError(reason);
     }
@@ -130,10 +130,32 @@ export class ServiceRunner {
     for (const inst of started) this.serve(inst);
     this.record.release = release;
     this.persist();
-    say("[AppRunner] Health check is successful. Routing traffic to application.");
+    milestone("[AppRunner] Health check is successful. Routing traffic to application.");
     if (previous.length > 0) say(`[AppRunner] Draining ${previous.length} instance(s) of the previous deployment.`);
     await Promise.all(previous.map((inst) => this.retire(inst, this.ctx.drainTimeoutMs)));
     say("[AppRunner] Successfully routed incoming traffic to application.");
+  }
+
+  /**
+   * Creates and starts one instance; `created` collects every instance made, for cleanup on failure.
+   * A start that lost its port to another process (a race between picking a free port and the app's listen) is retried once.
+   */
+  private async launch(release: Release, created: Instance[]): Promise<Instance> {
+    for (let attempt = 1; ; attempt++) {
+      const inst = await this.newInstance(release);
+      created.push(inst);
+      const starting = inst.start();
+      this.persistSoon([inst]);
+      try {
+        await starting;
+        this.persist();
+        return inst;
+      } catch (err) {
+        if (!(err instanceof StartError && err.addressInUse && attempt < 2)) throw err;
+        await inst.stop();
+        this.instances = this.instances.filter((i) => i !== inst);
+      }
+    }
   }
 
   /** The pids of instances being started are recorded before health checks, in case the runtime dies meanwhile. */
@@ -199,12 +221,9 @@ export class ServiceRunner {
   }
 
   private async startReplacement(release: Release): Promise<void> {
-    let inst: Instance | undefined;
+    const created: Instance[] = [];
     try {
-      inst = await this.newInstance(release);
-      const started = inst.start();
-      this.persistSoon([inst]);
-      await started;
+      const inst = await this.launch(release, created);
       const current = this.record.release;
       if (inst.info.state !== "starting" || this.paused || this.removed || current?.deploymentId !== release.deploymentId) {
         await this.retire(inst, 0);
@@ -213,11 +232,9 @@ export class ServiceRunner {
       this.serve(inst);
       this.persist();
     } catch (err) {
-      if (inst) {
-        this.instances = this.instances.filter((i) => i !== inst);
-        await inst.stop();
-        this.persist();
-      }
+      this.instances = this.instances.filter((i) => !created.includes(i));
+      await Promise.all(created.map((i) => i.stop()));
+      this.persist();
       if (this.paused || this.removed || this.ctx.shuttingDown()) return;
       this.log.event(`[AppRunner] A replacement instance failed to start: ${(err as Error).message}`);
       this.noteFailure();
