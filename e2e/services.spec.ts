@@ -2,6 +2,7 @@
 // viewer may (not) do, then the audit trail.
 import { test, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
 import path from "node:path";
 import { signInAsNewUser } from "./support/auth";
 
@@ -82,6 +83,17 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await page.getByLabel("Log source").selectOption("application");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByTestId("log-lines")).toContainText("node-hello listening", { timeout: 15_000 });
+  // Search narrows the lines; a window in the past has none.
+  await page.getByLabel("Log source").selectOption("all");
+  await page.getByLabel("Search logs").fill("Health check");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("log-lines")).toContainText("Health check");
+  await expect(page.getByTestId("log-lines")).not.toContainText("node-hello listening");
+  await page.getByLabel("Time range").selectOption({ label: "Custom range" });
+  await page.getByLabel("From").fill("2020-01-01T00:00");
+  await page.getByLabel("To").fill("2020-01-02T00:00");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("log-lines")).toContainText("No log lines in this range.");
 
   // Configuration shows the secret's name only.
   await page.goto(`${servicePath}?tab=configuration`);
@@ -96,11 +108,15 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await expect(edit.getByLabel("Variable 1 value")).toHaveValue("hello from e2e");
   await expect(edit.getByLabel("Variable 2 value")).toHaveValue("");
   await edit.getByLabel("Variable 1 value").fill("updated by e2e");
+  await edit.getByRole("button", { name: "Add tag" }).click();
+  await edit.getByLabel("Tag 1 key").fill("team");
+  await edit.getByLabel("Tag 1 value").fill("web");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`${servicePath}`));
   await expect.poll(async () => (await appAnswer(page, serviceUrl)).text, { timeout: 60_000, intervals: [1000] }).toBe("updated by e2e\n");
   await page.reload();
   await expectStatus(page, "RUNNING");
+  await expect(page.getByRole("definition").filter({ hasText: "team=web" })).toBeVisible();
 
   // Export: yaml and CLI, no secret values.
   await page.goto(`${servicePath}?tab=export`);
@@ -120,9 +136,17 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await expectStatus(page, "RUNNING");
   expect((await appAnswer(page, serviceUrl)).text).toBe("updated by e2e\n");
 
-  // Start a deployment; it shows in Activity.
-  // Wait for the Server Action's answer before leaving the page.
+  // Start a deployment while the Logs tab follows the application output: the new
+  // instance's start line streams in without a reload. Then it shows in Activity.
+  await page.goto(`${servicePath}?tab=logs`);
+  await page.getByLabel("Log source").selectOption("application");
+  await page.getByRole("button", { name: "Show" }).click();
+  const listening = page.getByTestId("log-lines").locator("div", { hasText: "node-hello listening" });
+  await expect(listening.first()).toBeVisible();
+  const before = await listening.count();
+  await page.getByLabel("Follow").check();
   await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(servicePath)), page.getByRole("button", { name: "Deploy" }).click()]);
+  await expect.poll(() => listening.count(), { timeout: 30_000 }).toBeGreaterThan(before);
   await expectStatus(page, "RUNNING");
   await page.goto(`${servicePath}?tab=activity`);
   const activity = page.getByTestId("activity-table");
@@ -187,14 +211,85 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
       { timeout: 30_000, intervals: [1000] },
     )
     .toBe(1);
-  for (const action of ["service.create", "service.update", "service.pause", "service.resume", "service.deploy", "service.delete"]) {
+  for (const action of ["service.create", "service.update", "service.pause", "service.resume", "service.deploy", "service.domain.associate", "service.delete"]) {
     await expect(audit.locator("tr", { hasText: action }).filter({ hasText: "requested" }).first()).toBeVisible();
     await expect(audit.locator("tr", { hasText: action }).filter({ hasText: "succeeded" }).first()).toBeVisible();
   }
-  await expect(audit.locator("tr", { hasText: "service.domain.associate" }).filter({ hasText: "succeeded" })).toHaveCount(1);
   await expect(audit).toContainText(`service/${name}/`);
   await expect(audit).not.toContainText("tok-very-secret");
   await page.goto(`/audit?result=denied&actor=${encodeURIComponent(viewerEmail)}`);
   await expect(audit.locator("tr", { hasText: "service.pause" })).toContainText("role viewer lacks services:operate");
   await context.close();
+});
+
+test("dashboard: an unreachable endpoint is reported per region in plain words, all regions fan out", async ({ page }) => {
+  // The admin adds a connection whose endpoint has nothing listening, and selects it.
+  const broken = `svc-broken-${randomBytes(3).toString("hex")}`;
+  const port = await new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  await page.goto("/settings/connections/new");
+  await page.getByLabel("Name").fill(broken);
+  await page.getByLabel("Kind").selectOption("local");
+  await page.getByLabel("Endpoint URL").fill(`http://127.0.0.1:${port}`);
+  await page.getByLabel("Regions").fill("us-east-1, eu-west-1");
+  await page.getByLabel("Default region").fill("us-east-1");
+  await page.getByLabel("Access key ID").fill("e2e-key");
+  await page.getByLabel("Secret access key").fill("e2e-secret");
+  await page.getByRole("button", { name: "Add connection" }).click();
+  await expect(page.getByRole("heading", { name: broken })).toBeVisible();
+
+  await page.goto("/services");
+  await page.getByTestId("connection-switcher").selectOption({ label: broken });
+  await expect(page.getByText(`${broken} · us-east-1`)).toBeVisible();
+  const alerts = page.getByRole("alert").filter({ hasText: "could not be reached" });
+  await expect(alerts).toHaveCount(1, { timeout: 30_000 });
+  await expect(alerts.first()).toContainText("us-east-1: The AWS endpoint could not be reached");
+  await expect(alerts.first()).toContainText("(ECONNREFUSED)");
+
+  await page.getByLabel("All regions").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/regions=all/);
+  await expect(alerts).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "eu-west-1:" })).toContainText("ECONNREFUSED");
+
+  // Back on the local runtime, the all-regions view lists services with their region.
+  await page.getByTestId("connection-switcher").selectOption({ label: "Local runtime" });
+  await expect(page.getByText("Local runtime · all regions")).toBeVisible();
+  await expect(alerts).toHaveCount(0);
+  await expect(page.getByTestId("services-count")).toBeVisible();
+
+  // Clean up the broken connection.
+  await page.goto("/settings/connections");
+  await page.getByRole("link", { name: broken }).click();
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Delete connection" }).click();
+  await expect(page).toHaveURL(/\/settings\/connections\?deleted=1/);
+});
+
+test("an image service that cannot run ends CREATE_FAILED, says why, and allows only edit and delete", async ({ page }) => {
+  const imageName = `e2e-img-${randomBytes(3).toString("hex")}`;
+  await page.goto("/services/new");
+  const form = page.getByRole("form", { name: "Create service" });
+  await form.getByLabel("Service name").fill(imageName);
+  await form.getByLabel("Container image").check();
+  await form.getByLabel("Image URI").fill("public.ecr.aws/nginx/nginx:latest");
+  await form.getByLabel("Port").fill("80");
+  await form.getByRole("button", { name: "Create service" }).click();
+  await expect(page).toHaveURL(/\/services\/us-east-1\/[0-9a-f]+\?op=/);
+  await expectStatus(page, "CREATE_FAILED");
+  await page.reload();
+  const progress = page.getByRole("region", { name: "Operation progress" });
+  await expect(progress).toContainText("Creation failed");
+  await expect(progress.getByTestId("log-lines")).not.toContainText("No log lines", { timeout: 15_000 });
+  await expect(page.getByRole("button", { name: "Pause" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Deploy" })).toBeDisabled();
+  await expect(page.getByRole("link", { name: "Edit configuration" })).not.toHaveAttribute("aria-disabled", "true");
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("form", { name: "Confirm delete" }).getByLabel(/to delete it/).fill(imageName);
+  await page.getByRole("button", { name: "Delete service" }).click();
+  await expect(page).toHaveURL(/\/services$/);
 });

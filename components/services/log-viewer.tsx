@@ -13,6 +13,8 @@ const ranges = [
   { label: "7 days", ms: 7 * 24 * 3_600_000 },
 ];
 const MAX_LINES = 2000;
+/** rangeMs value of the "Custom" choice: an absolute from/to window (browser local time). */
+const CUSTOM = -1;
 
 export function LogViewer({
   region,
@@ -32,7 +34,9 @@ export function LogViewer({
   const [source, setSource] = useState(defaultSource);
   const [rangeMs, setRangeMs] = useState(ranges[1]?.ms ?? 3_600_000);
   const [search, setSearch] = useState("");
-  const [applied, setApplied] = useState({ source: defaultSource, rangeMs: ranges[1]?.ms ?? 3_600_000, search: "" });
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [applied, setApplied] = useState({ source: defaultSource, rangeMs: ranges[1]?.ms ?? 3_600_000, search: "", from: 0, to: 0 });
   const [follow, setFollow] = useState(defaultFollow);
   const [lines, setLines] = useState<LogLine[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +52,10 @@ export function LogViewer({
       if (applied.search) sp.set("q", applied.search);
       if (streamPrefix) sp.set("stream", streamPrefix);
       if (since !== undefined) sp.set("since", String(since));
-      else sp.set("start", String(Date.now() - applied.rangeMs));
+      else if (applied.rangeMs === CUSTOM) {
+        if (applied.from) sp.set("start", String(applied.from));
+        if (applied.to) sp.set("end", String(applied.to));
+      } else sp.set("start", String(Date.now() - applied.rangeMs));
       const res = await fetch(`/api/services/${encodeURIComponent(region)}/${encodeURIComponent(id)}/logs?${sp}`, { cache: "no-store" });
       const body = (await res.json()) as { lines?: LogLine[]; message?: string; code?: string };
       if (!res.ok) throw new Error(`${body.message ?? res.statusText}${body.code ? ` (${body.code})` : ""}`);
@@ -107,7 +114,8 @@ export function LogViewer({
           onSubmit={(e) => {
             e.preventDefault();
             setLoading(true);
-            setApplied({ source, rangeMs, search: search.trim() });
+            const ms = (v: string) => (v ? new Date(v).getTime() || 0 : 0);
+            setApplied({ source, rangeMs, search: search.trim(), from: ms(from), to: ms(to) });
           }}
         >
           <select aria-label="Log source" className="input w-40" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
@@ -121,7 +129,14 @@ export function LogViewer({
                 Last {r.label}
               </option>
             ))}
+            <option value={CUSTOM}>Custom range</option>
           </select>
+          {rangeMs === CUSTOM ? (
+            <>
+              <input type="datetime-local" aria-label="From" className="input w-52" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <input type="datetime-local" aria-label="To" className="input w-52" value={to} onChange={(e) => setTo(e.target.value)} />
+            </>
+          ) : null}
           <input aria-label="Search logs" className="input w-56" placeholder="Search text" value={search} onChange={(e) => setSearch(e.target.value)} />
           <Button type="submit" variant="secondary">
             Show

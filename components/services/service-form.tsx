@@ -143,7 +143,7 @@ export function ServiceForm({
           error={errors.autoScalingConfigurationArn}
         />
       </Section>
-      {mode === "create" ? <TagsEditor rows={state.tags} onChange={(tags) => set({ tags })} errors={errors} /> : null}
+      <TagsEditor rows={state.tags} onChange={(tags) => set({ tags })} errors={errors} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? (mode === "create" ? "Creating…" : "Saving…") : mode === "create" ? "Create service" : "Save changes"}

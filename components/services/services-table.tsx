@@ -49,7 +49,7 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
         <tbody>
           {rows.map((r) => (
             <tr key={r.arn} className="border-b border-[var(--border)] last:border-0" data-service={r.name}>
-              <td className="px-3 py-2 font-medium">
+              <td className="px-3 py-2 font-medium whitespace-nowrap">
                 <Link href={`/services/${r.region}/${r.id}`} className="text-[var(--accent)] hover:underline">
                   {r.name}
                 </Link>

@@ -27,3 +27,23 @@ describe("mapLimit", () => {
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe("diffTags", () => {
+  it("sets new and changed tags and removes dropped ones", async () => {
+    const { diffTags } = await import("./update-tags");
+    const d = diffTags(
+      [
+        { key: "team", value: "web" },
+        { key: "tier", value: "1" },
+        { key: "old", value: "x" },
+      ],
+      [
+        { key: "team", value: "web" },
+        { key: "tier", value: "2" },
+        { key: "new", value: "" },
+      ],
+    );
+    expect(d).toEqual({ set: [{ key: "tier", value: "2" }, { key: "new", value: "" }], remove: ["old"] });
+    expect(diffTags([{ key: "a", value: "1" }], [{ key: "a", value: "1" }])).toEqual({ set: [], remove: [] });
+  });
+});

@@ -15,6 +15,7 @@ import { deleteService } from "./delete-service";
 import { describeService, describeServiceByArn } from "./describe-service";
 import { listOperations } from "./list-operations";
 import { listServicesInRegion, listServicesInRegions } from "./list-services";
+import { listTags } from "./list-tags";
 import { serviceFormSchema } from "./service-form-schema";
 import { toFormValues, toServiceView } from "./service-view";
 import { updateService } from "./update-service";
@@ -117,6 +118,16 @@ describe("services data layer against the local runtime", () => {
     expect((await get(host)).body).toBe("second\n");
     const after = await describeServiceByArn(client, arn);
     expect(after.SourceConfiguration?.CodeRepository?.CodeConfiguration?.CodeConfigurationValues?.RuntimeEnvironmentSecrets).toEqual({ API_TOKEN: "tok-123" });
+  });
+
+  it("changes tags without a deployment", async () => {
+    const form = serviceFormSchema.parse({ ...toFormValues(toServiceView(await describeServiceByArn(client, arn))), tags: [{ key: "team", value: "web" }] });
+    expect(await updateService(client, arn, form)).toEqual({ changed: ["Tags"] });
+    expect(await listTags(client, arn)).toEqual([{ key: "team", value: "web" }]);
+    expect((await describeServiceByArn(client, arn)).Status).toBe("RUNNING");
+    form.tags = [];
+    expect((await updateService(client, arn, form)).changed).toEqual(["Tags"]);
+    expect(await listTags(client, arn)).toEqual([]);
   });
 
   it("lists operations and reads service and application logs", async () => {

@@ -10,6 +10,10 @@ export interface RuntimeConfig {
   /** Access key id -> secret. Empty: any signed or unsigned request is accepted. */
   accessKeys: Map<string, string>;
   domainActivationSeconds: number;
+  /** A starting instance that is not healthy within this time fails its deployment. */
+  startTimeoutSeconds: number;
+  /** How often the tracked branch of services with automatic deployments is checked for new commits. */
+  sourcePollSeconds: number;
 }
 
 const options = {
@@ -20,6 +24,8 @@ const options = {
   accountId: { env: "RUNWAY_RUNTIME_ACCOUNT_ID", flag: "--account-id", fallback: "000000000000" },
   accessKeys: { env: "RUNWAY_RUNTIME_ACCESS_KEYS", flag: "--access-keys", fallback: "" },
   domainActivationSeconds: { env: "RUNWAY_RUNTIME_DOMAIN_ACTIVATION_SECONDS", flag: "--domain-activation-seconds", fallback: "5" },
+  startTimeoutSeconds: { env: "RUNWAY_RUNTIME_START_TIMEOUT_SECONDS", flag: "--start-timeout-seconds", fallback: "60" },
+  sourcePollSeconds: { env: "RUNWAY_RUNTIME_SOURCE_POLL_SECONDS", flag: "--source-poll-seconds", fallback: "5" },
 } as const;
 
 export const usage = `Usage: tsx runtime/src/main.ts [options]
@@ -53,6 +59,8 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     accountId: accountId(get("accountId")),
     accessKeys: accessKeys(get("accessKeys")),
     domainActivationSeconds: nonNegative(get("domainActivationSeconds"), "domain activation seconds"),
+    startTimeoutSeconds: positive(get("startTimeoutSeconds"), "start timeout seconds"),
+    sourcePollSeconds: positive(get("sourcePollSeconds"), "source poll seconds"),
   };
 }
 
@@ -65,6 +73,12 @@ function port(value: string, what: string): number {
 function nonNegative(value: string, what: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${what} must be a number >= 0, got '${value}'`);
+  return n;
+}
+
+function positive(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${what} must be a number > 0, got '${value}'`);
   return n;
 }
 

@@ -84,6 +84,13 @@ export interface DeploymentRequest {
   service: AppRunnerServiceShape;
   /** Plain environment variables and secrets already resolved to values. */
   scaling: ScalingBounds;
+  /**
+   * Progress hook: called at most once, when the deployment has failed and the engine starts restoring the
+   * previous deployment (stopping the new instances while the previous ones keep serving), before deploy()
+   * resolves. Not called when there is no previous deployment to roll back to. Lets the control plane show
+   * ROLLBACK_IN_PROGRESS while the rollback runs. Must not throw.
+   */
+  onRollback?: (reason: string) => void;
 }
 
 export type DeploymentResult =

@@ -31,7 +31,14 @@ async function main(): Promise<void> {
   const routes = new MemoryRouteTable();
   // The engine needs the data plane's drain hook and the data plane needs the engine: bind the hook late.
   const drain: DrainHook = { waitIdle: (id, timeoutMs) => dataPlane.drain.waitIdle(id, timeoutMs) };
-  const engine = createEngine({ dataDir: path.join(config.dataDir, "engine"), logs, metrics, drain });
+  const engine = createEngine({
+    dataDir: path.join(config.dataDir, "engine"),
+    logs,
+    metrics,
+    drain,
+    startTimeoutMs: config.startTimeoutSeconds * 1000,
+    pollIntervalMs: config.sourcePollSeconds * 1000,
+  });
   const dataPlane: DataPlane = createDataPlane({ routes, engine, metrics, logs, host: config.host, port: config.dataPort });
   const dataPort = await dataPlane.listen();
 

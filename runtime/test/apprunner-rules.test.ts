@@ -97,6 +97,8 @@ describe("services: names, pagination, regions", () => {
     const s = await settled(client, Service!.ServiceArn!);
     // Machines with Docker run the image; without, creation fails and the service log says why.
     expect(["RUNNING", "CREATE_FAILED"]).toContain(s.Status);
+    // App Runner's default port is reported when the request left it out.
+    expect(s.SourceConfiguration?.ImageRepository?.ImageConfiguration?.Port).toBe("8080");
     const events = await serviceEvents(rt.api, s);
     expect(events).toContain("[AppRunner] Service creation started.");
     if (s.Status === "CREATE_FAILED") expect(events).toMatch(/Deployment with ID : [0-9a-f]{32} failed\. Failure reason : .*(Docker|container engine)/i);
@@ -184,6 +186,7 @@ describe("tags", () => {
   it("tags services at creation and later; untags; refuses reserved keys", async () => {
     const { Service } = await client.send(new CreateServiceCommand(imageService("tagged-svc", { Tags: [{ Key: "team", Value: "web" }] })));
     const arn = Service!.ServiceArn!;
+    await settled(client, arn);
     await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: "tier", Value: "1" }, { Key: "team", Value: "platform" }] }));
     expect((await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual([
       { Key: "team", Value: "platform" },

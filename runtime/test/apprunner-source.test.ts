@@ -25,7 +25,8 @@ beforeAll(async () => {
   setMessage("commit one");
   git("add", ".");
   git("commit", "-q", "-m", "first");
-  rt = await startRuntime();
+  // Branch heads are polled every 0.5 s instead of App Runner-like 5 s: automatic deployments start sooner.
+  rt = await startRuntime({ env: { RUNWAY_RUNTIME_SOURCE_POLL_SECONDS: "0.5" } });
   client = appRunner(rt.api);
 });
 
@@ -51,7 +52,12 @@ describe("source services", () => {
 
     setMessage("commit two");
     git("commit", "-q", "-am", "second");
+    const committed = Date.now();
     await served(rt.dataPlane, Service!.ServiceUrl!, "commit two", 60_000);
+    const autoDeployMs = Date.now() - committed;
+    console.log(`new commit -> served by the automatic deployment: ${autoDeployMs} ms`);
+    // Well under the 5 s default poll interval: the setting reached the engine.
+    expect(autoDeployMs).toBeLessThan(3000);
     await settled(client, arn);
     const ops = (await client.send(new ListOperationsCommand({ ServiceArn: arn }))).OperationSummaryList!;
     expect(ops[0]).toMatchObject({ Type: "START_DEPLOYMENT", Status: "SUCCEEDED" });

@@ -5,6 +5,7 @@ describe("runtime configuration", () => {
   it("has the documented defaults, loopback first", () => {
     const c = loadConfig([], {}, "/srv/runway");
     expect(c).toMatchObject({ host: "127.0.0.1", apiPort: 4580, dataPort: 4581, dataDir: "/srv/runway/data/runtime", accountId: "000000000000", domainActivationSeconds: 5 });
+    expect(c).toMatchObject({ startTimeoutSeconds: 60, sourcePollSeconds: 5 });
     expect(c.accessKeys.size).toBe(0);
   });
 
@@ -15,6 +16,8 @@ describe("runtime configuration", () => {
     expect(c.dataPort).toBe(5001);
     expect(c.dataDir).toBe("/tmp/x");
     expect(c.domainActivationSeconds).toBe(0.5);
+    const timing = loadConfig(["--source-poll-seconds=0.5"], { RUNWAY_RUNTIME_START_TIMEOUT_SECONDS: "3", RUNWAY_RUNTIME_SOURCE_POLL_SECONDS: "9" });
+    expect(timing).toMatchObject({ startTimeoutSeconds: 3, sourcePollSeconds: 0.5 });
     expect([...c.accessKeys]).toEqual([
       ["AK1", "s1"],
       ["AK2", "s:2"],
@@ -27,5 +30,7 @@ describe("runtime configuration", () => {
     expect(() => loadConfig([], { RUNWAY_RUNTIME_ACCOUNT_ID: "123" })).toThrow(/12 digits/);
     expect(() => loadConfig([], { RUNWAY_RUNTIME_ACCESS_KEYS: "nosecret" })).toThrow(/AKID:SECRET/);
     expect(() => loadConfig(["--host"], {})).toThrow(/needs a value/);
+    expect(() => loadConfig([], { RUNWAY_RUNTIME_START_TIMEOUT_SECONDS: "0" })).toThrow(/start timeout seconds must be a number > 0/);
+    expect(() => loadConfig(["--source-poll-seconds", "soon"], {})).toThrow(/source poll seconds must be a number > 0/);
   });
 });

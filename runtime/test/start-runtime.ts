@@ -88,7 +88,9 @@ export async function startRuntime(opts: StartOptions = {}): Promise<RunningRunt
     async stop() {
       const c = child;
       c.kill("SIGTERM");
-      const code = await Promise.race([exited(c), new Promise<null>((r) => setTimeout(() => r(null), 40_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([exited(c), new Promise<null>((r) => (timer = setTimeout(() => r(null), 40_000)))]);
+      clearTimeout(timer);
       if (c.exitCode === null && c.signalCode === null) {
         c.kill("SIGKILL");
         await exited(c);

@@ -66,19 +66,27 @@ async function operate(
   return { operationId };
 }
 
+/** Audit "requested", then make the call. */
+const afterRequested =
+  (fn: (client: AppRunnerClient) => Promise<string | undefined>) =>
+  async (client: AppRunnerClient, requested: () => Promise<void>) => {
+    await requested();
+    return fn(client);
+  };
+
 export const pauseServiceAction = defineAction(
   { name: "service.pause", permission: "services:operate", schema: serviceRef, audit: false },
-  async ({ serviceArn }, ctx) => operate(ctx, "service.pause", serviceArn, (c) => pauseService(c, serviceArn)),
+  async ({ serviceArn }, ctx) => operate(ctx, "service.pause", serviceArn, afterRequested((c) => pauseService(c, serviceArn))),
 );
 
 export const resumeServiceAction = defineAction(
   { name: "service.resume", permission: "services:operate", schema: serviceRef, audit: false },
-  async ({ serviceArn }, ctx) => operate(ctx, "service.resume", serviceArn, (c) => resumeService(c, serviceArn)),
+  async ({ serviceArn }, ctx) => operate(ctx, "service.resume", serviceArn, afterRequested((c) => resumeService(c, serviceArn))),
 );
 
 export const startDeploymentAction = defineAction(
   { name: "service.deploy", permission: "services:operate", schema: serviceRef, audit: false },
-  async ({ serviceArn }, ctx) => operate(ctx, "service.deploy", serviceArn, (c) => startDeployment(c, serviceArn)),
+  async ({ serviceArn }, ctx) => operate(ctx, "service.deploy", serviceArn, afterRequested((c) => startDeployment(c, serviceArn))),
 );
 
 export const deleteServiceAction = defineAction(
@@ -87,7 +95,7 @@ export const deleteServiceAction = defineAction(
     if (confirmName !== nameOfArn(serviceArn)) {
       throw new ActionError("Type the service name exactly to confirm.", "validation", { confirmName: ["Does not match the service name"] });
     }
-    return operate(ctx, "service.delete", serviceArn, (c) => deleteService(c, serviceArn));
+    return operate(ctx, "service.delete", serviceArn, afterRequested((c) => deleteService(c, serviceArn)));
   },
 );
 
@@ -125,8 +133,8 @@ export const updateServiceAction = defineAction(
       ctx,
       "service.update",
       serviceArn,
-      async (c) => {
-        const r = await updateService(c, serviceArn, form);
+      async (c, requested) => {
+        const r = await updateService(c, serviceArn, form, requested);
         changed = r.changed;
         if (!r.changed.length) throw new ActionError("Nothing changed.", "validation");
         return r.operationId;
@@ -143,7 +151,8 @@ export const associateDomainAction = defineAction(
   { name: "service.domain.associate", permission: "services:operate", schema: z.object({ serviceArn, domainName, enableWww: z.boolean().default(false) }), audit: false },
   async ({ serviceArn, domainName, enableWww }, ctx) => {
     let records: Awaited<ReturnType<typeof associateCustomDomain>> | undefined;
-    await operate(ctx, "service.domain.associate", serviceArn, async (c) => {
+    await operate(ctx, "service.domain.associate", serviceArn, async (c, requested) => {
+      await requested();
       records = await associateCustomDomain(c, serviceArn, domainName, enableWww);
       return undefined;
     }, { domainName, enableWww });
@@ -154,7 +163,8 @@ export const associateDomainAction = defineAction(
 export const disassociateDomainAction = defineAction(
   { name: "service.domain.disassociate", permission: "services:operate", schema: z.object({ serviceArn, domainName }), audit: false },
   async ({ serviceArn, domainName }, ctx) => {
-    await operate(ctx, "service.domain.disassociate", serviceArn, async (c) => {
+    await operate(ctx, "service.domain.disassociate", serviceArn, async (c, requested) => {
+      await requested();
       await disassociateCustomDomain(c, serviceArn, domainName);
       return undefined;
     }, { domainName });

@@ -176,6 +176,14 @@ export class ControlPlane {
     return op.id;
   }
 
+  /** A running operation's intermediate status (ROLLBACK_IN_PROGRESS); the service stays OPERATION_IN_PROGRESS. */
+  setOperationStatus(op: OperationRecord, status: OperationStatus): void {
+    if (this.closed || op.endedAt !== undefined) return;
+    op.status = status;
+    op.updatedAt = Date.now();
+    this.persist();
+  }
+
   finishOperation(svc: ServiceRecord, op: OperationRecord, outcome: OperationOutcome): void {
     const now = Date.now();
     op.status = outcome.operation;

@@ -63,10 +63,23 @@ export function withNetworkDefaults(network: Obj | undefined): Obj {
   };
 }
 
+const DEFAULT_PORT = "8080";
+
 export function withSourceDefaults(source: Obj): Obj {
   const out: Obj = { ...source };
   // App Runner turns automatic deployments on by default for code repositories.
   if (out.AutoDeploymentsEnabled === undefined) out.AutoDeploymentsEnabled = Boolean(out.CodeRepository);
+  // App Runner's default port, reported back by DescribeService when the request left it out.
+  const code = out.CodeRepository as Obj | undefined;
+  const codeConfig = code?.CodeConfiguration as Obj | undefined;
+  const values = codeConfig?.CodeConfigurationValues as Obj | undefined;
+  if (code && codeConfig && values && values.Port === undefined) {
+    out.CodeRepository = { ...code, CodeConfiguration: { ...codeConfig, CodeConfigurationValues: { ...values, Port: DEFAULT_PORT } } };
+  }
+  const image = out.ImageRepository as Obj | undefined;
+  if (image && (image.ImageConfiguration as Obj | undefined)?.Port === undefined) {
+    out.ImageRepository = { ...image, ImageConfiguration: { ...((image.ImageConfiguration as Obj | undefined) ?? {}), Port: DEFAULT_PORT } };
+  }
   return out;
 }
 

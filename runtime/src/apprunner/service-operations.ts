@@ -138,13 +138,23 @@ export function listOperations(cp: ControlPlane, region: string, input: Input): 
  * failure before any success is CREATE_FAILED, later failures roll back to the last good config.
  */
 async function deploy(cp: ControlPlane, svc: ServiceRecord, op: OperationRecord, reason: DeploymentReason): Promise<OperationOutcome> {
-  const result = await cp.engine.deploy(cp.deploymentRequest(svc, op.id, reason));
+  const req = cp.deploymentRequest(svc, op.id, reason);
+  let rollingBack = false;
+  // The engine says when it starts restoring the previous deployment: ListOperations shows it meanwhile.
+  req.onRollback = (why) => {
+    if (!svc.lastGood) return;
+    rollingBack = true;
+    cp.event(svc, `Deployment with ID : ${op.id} failed. Failure reason : ${why}`);
+    // The engine follows with "Deployment failed. Rolling back to previous deployment ..." in `events`.
+    cp.setOperationStatus(op, "ROLLBACK_IN_PROGRESS");
+  };
+  const result = await cp.engine.deploy(req);
   if (result.ok) {
     svc.lastGood = structuredClone(svc.config);
     cp.event(svc, `Deployment with ID : ${op.id} completed successfully.${result.version ? ` Deployed version : ${result.version}` : ""}`);
     return { service: "RUNNING", operation: "SUCCEEDED" };
   }
-  cp.event(svc, `Deployment with ID : ${op.id} failed. Failure reason : ${result.reason}`);
+  if (!rollingBack) cp.event(svc, `Deployment with ID : ${op.id} failed. Failure reason : ${result.reason}`);
   if (!svc.lastGood) {
     cp.event(svc, op.type === "CREATE_SERVICE" ? "Service creation failed." : "Deployment failed; the service has never run successfully.");
     return { service: "CREATE_FAILED", operation: "FAILED" };

@@ -10,12 +10,14 @@ type Input = Record<string, unknown>;
 /** App Runner's limit of tags per resource. */
 const MAX_TAGS = 50;
 
-/** Tags live on services and on each auto scaling configuration revision. Tagging is accepted while PAUSED. */
+/** Tags live on services and on each auto scaling configuration revision. Tagging is accepted while PAUSED, not while OPERATION_IN_PROGRESS. */
 function tagsOf(cp: ControlPlane, region: string, arn: string): { tags: Tag[]; set(tags: Tag[]): void } {
   const parsed = parseArn(arn);
   if (parsed?.resourceType === "service") {
     const svc = cp.findService(region, arn);
     if (svc.status === "DELETED") throw new AwsError("InvalidStateException", `Service ${svc.name} is DELETED; its tags can no longer change.`);
+    // Accepted while PAUSED; refused, like every other change, while an operation runs.
+    cp.requireStatus(svc, "change the service's tags (TagResource, UntagResource)", ["RUNNING", "PAUSED", "CREATE_FAILED", "DELETE_FAILED"]);
     return { tags: svc.tags, set: (t) => (svc.tags = t) };
   }
   if (parsed?.resourceType === "autoscalingconfiguration" && parsed.parts.length === 3) {

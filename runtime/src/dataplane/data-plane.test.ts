@@ -64,7 +64,7 @@ describe("data plane routing", () => {
   });
 
   it("balances on least outstanding requests across healthy instances", async () => {
-    const pids = await Promise.all(Array.from({ length: 10 }, () => get(port, "two.s2.localhost", "/slow?ms=300").then((r) => r.body)));
+    const pids = await Promise.all(Array.from({ length: 10 }, () => get(port, "two.s2.localhost", "/slow?ms=1000").then((r) => r.body)));
     const counts = new Map<string, number>();
     for (const p of pids) counts.set(p, (counts.get(p) ?? 0) + 1);
     expect([...counts.values()].sort()).toEqual([5, 5]);

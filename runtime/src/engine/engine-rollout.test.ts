@@ -84,14 +84,18 @@ describe("engine rollouts", () => {
   it("fails a broken start command within seconds and keeps the previous instances serving", async () => {
     const { engine, logs } = setup();
     const svc = serviceShape(withMessage("still here"));
-    expect(await engine.deploy(request(svc))).toEqual({ ok: true });
+    const rollbacks: string[] = [];
+    const onRollback = (reason: string) => rollbacks.push(reason);
+    expect(await engine.deploy({ ...request(svc), onRollback })).toEqual({ ok: true });
     const [before] = healthy(engine, svc.ServiceId);
 
     const broken = serviceShape({ values: { Runtime: "NODEJS_22", StartCommand: "runway-missing-binary --port 8080" } });
     Object.assign(broken, { ServiceId: svc.ServiceId });
     const started = Date.now();
-    const req = request(broken, "update");
+    const req = { ...request(broken, "update"), onRollback };
     const result = await engine.deploy(req);
+    // The progress hook fires once, with the reason, for a failure that has a previous deployment to keep.
+    expect(rollbacks).toEqual(["command not found: runway-missing-binary"]);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result).toEqual({ ok: false, reason: "command not found: runway-missing-binary" });
     expect(engine.instances(svc.ServiceId)).toEqual([before]);
@@ -140,8 +144,11 @@ describe("engine rollouts", () => {
   it("uses HTTP health checks: a failing path fails the deployment, an unhealthy instance is replaced", async () => {
     const { engine } = setup({ startTimeoutMs: 1500 });
     const bad = serviceShape(withMessage("x", { healthCheck: { Protocol: "HTTP", Path: "/does-not-exist", Interval: 1, Timeout: 1, HealthyThreshold: 1, UnhealthyThreshold: 2 } }));
-    const result = await engine.deploy(request(bad));
+    let rolledBack = false;
+    const result = await engine.deploy({ ...request(bad), onRollback: () => (rolledBack = true) });
     expect(result.ok).toBe(false);
+    // A first deployment has nothing to roll back to.
+    expect(rolledBack).toBe(false);
     expect(!result.ok && result.reason).toContain("Health check failed on protocol `HTTP`[Path: '/does-not-exist'], [Port: '8080'] for 2 s (last result: HTTP 404)");
 
     // An app whose /health starts failing after /sick.

@@ -145,10 +145,27 @@ export function createEngine(opts: EngineOptions): Engine {
     runner.deploying = true;
     runner.paused = false;
     runner.log.deployment(op, `[AppRunner] Deployment with ID : ${op} started. Triggering event : ${TRIGGER[req.reason]}`);
+    // Called where the failure happens (before the new instances stop) and again when it reaches the catch below.
+    let failureLogged = false;
+    let rollbackAnnounced = false;
+    const failed = (reason: string) => {
+      if (failureLogged) return;
+      failureLogged = true;
+      runner.log.deployment(op, `[AppRunner] Deployment with ID : ${op} failed. Failure reason : ${oneLine(reason)}`);
+      // The rollback starts when the deployment fails while instances of an earlier deployment still serve.
+      if (!previous || !runner.instances.some((i) => i.info.deploymentId !== op)) return;
+      rollbackAnnounced = true;
+      try {
+        req.onRollback?.(oneLine(reason));
+      } catch {
+        // the hook only reports progress
+      }
+      runner.log.milestone(op, `[AppRunner] Deployment failed. Rolling back to previous deployment ${previous.deploymentId}: its instances keep serving.`);
+    };
     try {
       if (shuttingDown) throw new DeployError("The runtime is shutting down");
       const release = await produce();
-      await runner.rollout(release, op);
+      await runner.rollout(release, op, failed);
       if (!runner.record.builds.includes(release.buildId)) runner.record.builds.push(release.buildId);
       runner.record.builds = runner.record.builds.slice(-KEEP_BUILDS);
       runner.persist();
@@ -159,13 +176,8 @@ export function createEngine(opts: EngineOptions): Engine {
       return version ? { ok: true, version } : { ok: true };
     } catch (err) {
       const reason = oneLine(err instanceof DeployError ? err.message : `Internal error: ${(err as Error).message}`);
-      runner.log.deployment(op, `[AppRunner] Deployment with ID : ${op} failed. Failure reason : ${reason}`);
-      runner.log.milestone(
-        op,
-        previous && runner.instances.length > 0
-          ? `[AppRunner] Deployment failed. Rolling back to previous deployment ${previous.deploymentId}: its instances keep serving.`
-          : "[AppRunner] Deployment failed. No previous deployment to roll back to.",
-      );
+      failed(reason);
+      if (!rollbackAnnounced) runner.log.milestone(op, "[AppRunner] Deployment failed. No previous deployment to roll back to.");
       // With no previous instance left there is nothing to keep running (first deployment, resume, restore).
       if (runner.instances.length === 0) runner.paused = true;
       await store.pruneBuilds(runner.id, runner.record.builds).catch(() => undefined);

@@ -107,7 +107,7 @@ export class ServiceRunner {
    * traffic and the previous ones are drained and stopped. On failure the new
    * ones are stopped and the previous ones keep serving.
    */
-  async rollout(release: Release, operationId: string): Promise<void> {
+  async rollout(release: Release, operationId: string, onFailure?: (reason: string) => void): Promise<void> {
     const count = this.clamp(this.desired);
     const created: Instance[] = [];
     const check = describeCheck(release.run.healthCheck, release.run.port);
@@ -121,6 +121,8 @@ export class ServiceRunner {
     } catch (err) {
       const reason = (err as Error).message;
       milestone(`[AppRunner] ${reason}`);
+      // Before the new instances are stopped: stopping them is the rollback (it can take the stop timeout).
+      onFailure?.(reason);
       await Promise.all(created.map((inst) => inst.stop()));
       this.instances = this.instances.filter((i) => !created.includes(i));
       this.persist();

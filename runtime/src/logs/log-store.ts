@@ -53,21 +53,25 @@ export function upperBound(events: StoredEvent[], key: EventKey, inclusive = fal
 /**
  * CloudWatch Logs storage for the runtime: groups and streams in memory, persisted as an append-only
  * JSON-lines journal that is compacted when it grows well past the live data. Each group is bounded in
- * size (oldest events dropped first), so a chatty app cannot fill the disk.
+ * size (20 MB by default, oldest events dropped first) and so is the whole store (256 MB), so a chatty app
+ * cannot fill the disk.
  */
 export class LogStore implements LogSink {
   readonly groups = new Map<string, StoredGroup>();
   private readonly file: string;
   private readonly maxGroupBytes: number;
+  private readonly maxTotalBytes: number;
+  private totalBytes = 0;
   private pending: string[] = [];
   private timer: NodeJS.Timeout | undefined;
   private seq = 0;
   private journalBytes = 0;
 
-  constructor(opts: { dir: string; maxGroupBytes?: number }) {
+  constructor(opts: { dir: string; maxGroupBytes?: number; maxTotalBytes?: number }) {
     mkdirSync(opts.dir, { recursive: true });
     this.file = path.join(opts.dir, "events.jsonl");
     this.maxGroupBytes = opts.maxGroupBytes ?? 20 * 1024 * 1024;
+    this.maxTotalBytes = opts.maxTotalBytes ?? 256 * 1024 * 1024;
     this.load();
   }
 
@@ -119,13 +123,20 @@ export class LogStore implements LogSink {
     if (!last || compareKey(last, event) <= 0) stream.events.push(event);
     else stream.events.splice(upperBound(stream.events, event), 0, event);
     stream.lastIngestionTime = ingestion;
-    group.bytes += Buffer.byteLength(message) + EVENT_OVERHEAD;
-    if (group.bytes > this.maxGroupBytes) this.trim(group);
+    const size = Buffer.byteLength(message) + EVENT_OVERHEAD;
+    group.bytes += size;
+    this.totalBytes += size;
+    if (group.bytes > this.maxGroupBytes) this.trim(group, this.maxGroupBytes * 0.9);
+    if (this.totalBytes > this.maxTotalBytes) {
+      // Over the store-wide bound: the largest group gives up its oldest events first.
+      let largest = group;
+      for (const g of this.groups.values()) if (g.bytes > largest.bytes) largest = g;
+      this.trim(largest, largest.bytes - (this.totalBytes - this.maxTotalBytes * 0.9));
+    }
   }
 
-  /** Drops the group's oldest events until it is back under 90% of its bound. */
-  private trim(group: StoredGroup): void {
-    const target = this.maxGroupBytes * 0.9;
+  /** Drops the group's oldest events until it holds at most `target` bytes. */
+  private trim(group: StoredGroup, target: number): void {
     while (group.bytes > target) {
       let oldest: StoredStream | undefined;
       for (const s of group.streams.values()) {
@@ -134,14 +145,14 @@ export class LogStore implements LogSink {
       }
       const dropped = oldest?.events.shift();
       if (!dropped) break;
-      group.bytes -= Buffer.byteLength(dropped.message) + EVENT_OVERHEAD;
+      const size = Buffer.byteLength(dropped.message) + EVENT_OVERHEAD;
+      group.bytes -= size;
+      this.totalBytes -= size;
     }
   }
 
   private liveBytes(): number {
-    let total = 0;
-    for (const g of this.groups.values()) total += g.bytes;
-    return total;
+    return this.totalBytes;
   }
 
   private load(): void {

@@ -117,6 +117,12 @@ describe("log storage", () => {
     expect(events[events.length - 1]?.message).toMatch(/^line 999 /);
     expect(events[0]?.message).not.toMatch(/^line 0 /);
     small.close();
+    const bounded = new LogStore({ dir: path.join(dir, "total"), maxTotalBytes: 20_000 });
+    for (let i = 0; i < 300; i++) bounded.append(`/g${i % 3}`, "s", `line ${i} ${"y".repeat(74)}`);
+    const sizes = [0, 1, 2].map((g) => bounded.getGroup(`/g${g}`)?.bytes ?? 0);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20_000);
+    expect(sizes.every((b) => b > 0)).toBe(true);
+    bounded.close();
   });
 });
 

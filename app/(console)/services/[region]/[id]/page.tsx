@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { describeAwsError, type AwsErrorView } from "@/lib/services/aws-error";
 import { describeService } from "@/lib/services/describe-service";
 import { AwsErrorPanel } from "@/components/services/aws-error-panel";
-import { currentOperation } from "@/lib/services/list-operations";
+import { currentOperation, listOperations } from "@/lib/services/list-operations";
 import { servicesTarget } from "@/lib/services/services-client";
 import { toServiceView } from "@/lib/services/service-view";
 import { LiveStatus } from "@/components/services/live-status";
@@ -40,8 +40,10 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const initial = { status: view.status, ...(op ? { operation: { id: op.id, type: op.type, status: op.status } } : {}) };
   const canOperate = can(user.role, "services:operate");
   const tab = serviceTabs.find((t) => t.id === sp.tab) ?? serviceTabs[0];
-  // The operation to follow: the one just started (?op=) or the one running now.
-  const followOp = sp.op ?? op?.id;
+  // The operation to follow: the one just started (?op=), the one running now, or for a
+  // failed create the last one (its deployment log says why).
+  const failed = view.status === "CREATE_FAILED" ? (await listOperations(client, view.arn, 1).catch(() => []))[0] : undefined;
+  const followOp = sp.op ?? op?.id ?? failed?.id;
 
   return (
     <div className="space-y-4">
@@ -65,12 +67,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         {canOperate ? <ServiceActions region={region} id={id} name={view.name} arn={view.arn} initial={initial} /> : null}
       </div>
 
-      {followOp && (view.status === "OPERATION_IN_PROGRESS" || sp.op) ? (
+      {followOp && (view.status === "OPERATION_IN_PROGRESS" || sp.op || failed) ? (
         <section className="space-y-2" aria-label="Operation progress">
           <h2 className="text-sm font-semibold">
-            {op ? `${op.type.toLowerCase().replace(/_/g, " ")} in progress` : "Latest operation"}: build and deployment log
+            {op ? `${op.type.toLowerCase().replace(/_/g, " ")} in progress` : failed ? "Creation failed" : "Latest operation"}: build and deployment log
           </h2>
-          <LogViewer region={region} id={id} streamPrefix={`deployment/${followOp}`} defaultSource="service" defaultFollow compact />
+          <LogViewer region={region} id={id} streamPrefix={`deployment/${followOp}`} defaultSource="service" defaultFollow={view.status === "OPERATION_IN_PROGRESS"} compact />
         </section>
       ) : null}
 
