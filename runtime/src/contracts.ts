@@ -155,4 +155,6 @@ export interface RouteTable {
   set(hostname: string, route: Route): void;
   delete(hostname: string): void;
   lookup(hostname: string): Route | undefined;
+  /** Every host name and its route (the data plane samples idle services too). */
+  entries(): Iterable<[string, Route]>;
 }

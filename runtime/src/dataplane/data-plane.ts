@@ -157,14 +157,9 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       autoscaler.evaluate(s);
     }
   }
-  /**
-   * Services that never saw a request still have instances worth sampling (CPU, memory, provisioned count).
-   * RouteTable has no way to list routes; when the table offers `entries()` (host -> route) we use it.
-   */
+  /** Services that never saw a request still have instances worth sampling (CPU, memory, provisioned count). */
   function adoptIdleServices(): void {
-    const table = opts.routes as RouteTable & { entries?: () => Iterable<[string, Route]> };
-    if (typeof table.entries !== "function") return;
-    for (const [host, route] of table.entries()) {
+    for (const [host, route] of opts.routes.entries()) {
       if (route.status === "RUNNING" && !balancer.services.has(route.serviceId)) balancer.state(route, host);
     }
   }

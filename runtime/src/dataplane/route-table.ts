@@ -15,6 +15,10 @@ export class MemoryRouteTable implements RouteTable {
   lookup(hostname: string): Route | undefined {
     return this.routes.get(normalize(hostname));
   }
+
+  entries(): IterableIterator<[string, Route]> {
+    return this.routes.entries();
+  }
 }
 
 /** Host header value -> bare lower-case host name (port and trailing dot removed). */
