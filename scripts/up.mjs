@@ -11,6 +11,8 @@ import readline from "node:readline";
 import { bin, prismaEnv, root } from "./prisma-env.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
+// Loopback unless told otherwise (RUNWAY_BIND_HOST=0.0.0.0 to serve a team on the network).
+const bindHost = process.env.RUNWAY_BIND_HOST || "127.0.0.1";
 const log = (msg) => console.log(`[up] ${msg}`);
 
 if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
@@ -115,7 +117,7 @@ async function waitForConsole(url) {
 const runtimeUrl = await startRuntime();
 if (stopping) process.exit(0);
 const consoleEnv = { ...env, PORT: String(port), NODE_ENV: "production", ...(runtimeUrl ? { RUNWAY_LOCAL_RUNTIME_URL: runtimeUrl } : {}) };
-const next = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, env: consoleEnv, stdio: ["ignore", "inherit", "inherit"] });
+const next = spawn(bin("next"), ["start", "-H", bindHost, "-p", String(port)], { cwd: root, env: consoleEnv, stdio: ["ignore", "inherit", "inherit"] });
 children.add(next);
 next.on("exit", (code, signal) => {
   children.delete(next);

@@ -78,52 +78,69 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     return { route, host };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** One client request on its way through: the slot it holds is released exactly once (close handler, or forward if the client left first). */
+  interface Exchange {
+    req: IncomingMessage;
+    res: ServerResponse;
+    route: Route;
+    state: ServiceState;
+    instance: InstanceInfo | undefined;
+    closed: boolean;
+    attempt: number;
+  }
+
+  // Plane-level steps over one Exchange object rather than closures (and a promise) per request: the hot path.
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
     const resolved = resolveRoute(req);
     if ("status" in resolved) return reply(res, resolved.status, resolved.body);
     const { route } = resolved;
-    const state = balancer.state(route, resolved.host);
-    // The slot held for this request, released exactly once: by the close handler, or here if the client left first.
-    let instance: InstanceInfo | undefined;
-    let closed = false;
+    const x: Exchange = { req, res, route, state: balancer.state(route, resolved.host), instance: undefined, closed: false, attempt: 0 };
     res.on("close", () => {
-      closed = true;
-      if (instance) balancer.release(route.serviceId, instance.instanceId);
-      instance = undefined;
-      telemetry.request(state, res.statusCode, performance.now() - started);
+      x.closed = true;
+      if (x.instance) balancer.release(route.serviceId, x.instance.instanceId);
+      x.instance = undefined;
+      telemetry.request(x.state, res.statusCode, performance.now() - started);
     });
-    const bodiless = !req.headers["content-length"] && !req.headers["transfer-encoding"];
-    let exclude: string | undefined;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const got = balancer.acquire(state, exclude);
-        const picked = got instanceof Promise ? await got : got;
-        if (closed) {
-          balancer.release(route.serviceId, picked.instanceId);
-          return;
-        }
-        instance = picked;
-      } catch (err) {
-        if (err instanceof NoCapacityError) reply(res, err.status, `${err.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable"}: ${err.message}\n`);
-        else reply(res, 500, `500 Internal Server Error: ${(err as Error).message}\n`);
-        return;
-      }
-      const current = instance;
-      const outcome = await proxyRequest(req, res, current, agent, requestTimeoutMs);
-      if (outcome.kind === "answered") return;
-      // The instance went away before answering: a bodiless request can safely go to another instance.
-      if (outcome.retryable && bodiless && attempt < 2 && !closed) {
-        balancer.markSuspect(current.instanceId);
-        balancer.release(route.serviceId, current.instanceId);
-        instance = undefined;
-        exclude = current.instanceId;
-        continue;
-      }
-      if (outcome.timedOut) reply(res, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
-      else reply(res, 502, `502 Bad Gateway: the instance failed before answering (${outcome.message}).\n`);
+    dispatch(x, undefined);
+  }
+
+  function dispatch(x: Exchange, exclude: string | undefined): void {
+    let got: InstanceInfo | Promise<InstanceInfo>;
+    try {
+      got = balancer.acquire(x.state, exclude);
+    } catch (err) {
+      return refuse(x, err);
+    }
+    if (got instanceof Promise) got.then((picked) => forward(x, picked), (err: unknown) => refuse(x, err));
+    else forward(x, got);
+  }
+
+  function refuse(x: Exchange, err: unknown): void {
+    if (err instanceof NoCapacityError) reply(x.res, err.status, `${err.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable"}: ${err.message}\n`);
+    else reply(x.res, 500, `500 Internal Server Error: ${(err as Error).message}\n`);
+  }
+
+  function forward(x: Exchange, picked: InstanceInfo): void {
+    if (x.closed) {
+      balancer.release(x.route.serviceId, picked.instanceId);
       return;
     }
+    x.instance = picked;
+    proxyRequest(x.req, x.res, picked, agent, requestTimeoutMs, (outcome) => {
+      if (outcome.kind === "answered") return;
+      // The instance went away before answering: a bodiless request can safely go to another instance.
+      const bodiless = !x.req.headers["content-length"] && !x.req.headers["transfer-encoding"];
+      if (outcome.retryable && bodiless && x.attempt < 2 && !x.closed) {
+        balancer.markSuspect(picked.instanceId);
+        balancer.release(x.route.serviceId, picked.instanceId);
+        x.instance = undefined;
+        x.attempt++;
+        return dispatch(x, picked.instanceId);
+      }
+      if (outcome.timedOut) reply(x.res, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
+      else reply(x.res, 502, `502 Bad Gateway: the instance failed before answering (${outcome.message}).\n`);
+    });
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
