@@ -5,23 +5,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { bin, prismaEnv, root } from "./prisma-env.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const reports = path.join(root, "tmp", "test-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/false",
-  PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/bin/false",
-  PRISMA_HIDE_UPDATE_MESSAGE: "1",
-  // playwright.config.ts adds a JSON reporter writing here, read for the closing line.
-  E2E_JSON_REPORT: path.join(reports, "playwright.json"),
-};
+// playwright.config.ts adds a JSON reporter writing to E2E_JSON_REPORT, read for the closing line.
+const env = prismaEnv({ E2E_JSON_REPORT: path.join(reports, "playwright.json") });
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const results = [];

@@ -48,20 +48,6 @@ export async function* iterateAuditEvents(filters: AuditFilters, batch = 500): A
   }
 }
 
-function toView(r: {
-  id: string;
-  createdAt: Date;
-  actor: string | null;
-  role: string | null;
-  action: string;
-  target: string | null;
-  connection: string | null;
-  region: string | null;
-  result: string;
-  error: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  request: string | null;
-}): AuditEventView {
+function toView(r: Omit<AuditEventView, "createdAt"> & { createdAt: Date }): AuditEventView {
   return { ...r, createdAt: r.createdAt.toISOString() };
 }
