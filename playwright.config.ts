@@ -45,6 +45,8 @@ export default defineConfig({
       },
       wait: { stdout: /"event":"ready"/ },
       timeout: 60_000,
+      // SIGTERM lets the runtime stop its app instances; Playwright's default SIGKILL would orphan them.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

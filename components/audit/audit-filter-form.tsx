@@ -13,8 +13,9 @@ interface Values {
 
 /** A plain GET form: filters live in the URL, so a filtered view can be shared. */
 export function AuditFilterForm({ values }: { values: Values }) {
+  // Date-time inputs need 12rem to show their whole "mm/dd/yyyy, --:-- --" face.
   const input = (name: keyof Values, label: string, placeholder: string, type = "text") => (
-    <label className="flex min-w-36 flex-1 flex-col gap-1 text-xs font-medium">
+    <label className={`flex ${type === "datetime-local" ? "min-w-48" : "min-w-32"} flex-1 flex-col gap-1 text-xs font-medium`}>
       {label}
       <input name={name} type={type} defaultValue={values[name] ?? ""} placeholder={placeholder} className="input" />
     </label>
@@ -23,7 +24,7 @@ export function AuditFilterForm({ values }: { values: Values }) {
     <form method="get" action="/audit" className="surface mb-4 flex flex-wrap items-end gap-3 p-3" role="search" aria-label="Filter audit events">
       {input("actor", "Actor", "email")}
       {input("action", "Action", "e.g. auth.sign_in")}
-      <label className="flex min-w-32 flex-col gap-1 text-xs font-medium">
+      <label className="flex min-w-28 flex-col gap-1 text-xs font-medium">
         Result
         <select name="result" defaultValue={values.result ?? ""} className="input">
           <option value="">Any</option>

@@ -118,7 +118,7 @@ export function LogViewer({
             setApplied({ source, rangeMs, search: search.trim(), from: ms(from), to: ms(to) });
           }}
         >
-          <select aria-label="Log source" className="input w-40" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+          <select aria-label="Log source" className="input w-48" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
             <option value="all">All logs</option>
             <option value="service">Service events</option>
             <option value="application">Application output</option>

@@ -26,9 +26,17 @@ function SortHeader({ query, label, sortKey }: { query: DashboardQuery; label: s
   );
 }
 
+// Time cells may wrap (so the table fits a 1400px window) but only between date and time.
+const wrappableTime = (iso: string | undefined): string => formatTime(iso).replace(/ (?=UTC$)/, "\u00a0");
+
 export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[]; query: DashboardQuery; showRegion: boolean }) {
   if (rows.length === 0) {
-    return <p className="muted surface p-6 text-center text-sm">No services match.</p>;
+    const filtered = Boolean(query.q || query.status);
+    return (
+      <p className="muted surface p-6 text-center text-sm">
+        {filtered ? "No services match these filters." : `No services in ${query.allRegions ? "any region of this connection" : "this region"} yet.`}
+      </p>
+    );
   }
   return (
     <div className="surface overflow-x-auto">
@@ -54,7 +62,8 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
                   {r.name}
                 </Link>
               </td>
-              {showRegion ? <td className="px-3 py-2">{r.region}</td> : null}
+              {/* The region column narrows URL and source so the table still fits 1400px. */}
+              {showRegion ? <td className="px-3 py-2 whitespace-nowrap">{r.region}</td> : null}
               <td className="px-3 py-2 whitespace-nowrap">
                 {r.status === "OPERATION_IN_PROGRESS" ? (
                   <LiveStatus region={r.region} id={r.id} initial={{ status: r.status, operation: r.operation }} />
@@ -62,24 +71,24 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
                   <StatusBadge status={r.status} />
                 )}
               </td>
-              <td className="max-w-[16rem] truncate px-3 py-2">
+              <td className={`${showRegion ? "max-w-[10rem]" : "max-w-[13rem]"} truncate px-3 py-2`}>
                 {r.link ? (
-                  <a href={r.link} target="_blank" rel="noreferrer" className="text-[var(--accent)] hover:underline">
+                  <a href={r.link} target="_blank" rel="noreferrer" title={r.url} className="text-[var(--accent)] hover:underline">
                     {r.url}
                   </a>
                 ) : (
                   "—"
                 )}
               </td>
-              <td className="max-w-[18rem] truncate px-3 py-2" title={r.detail?.source.label}>
+              <td className={`${showRegion ? "max-w-[11rem]" : "max-w-[14rem]"} truncate px-3 py-2`} title={r.detail?.source.label}>
                 {r.detail ? `${r.detail.source.kind === "image" ? "image" : "repo"}: ${r.detail.source.label}` : "—"}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{r.detail?.cpu ? `${r.detail.cpu} / ${r.detail.memory}` : "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td className="px-3 py-2">
                 {r.detail?.autoScaling?.name ? `${r.detail.autoScaling.name}${r.detail.autoScaling.revision ? ` #${r.detail.autoScaling.revision}` : ""}` : "—"}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatTime(r.lastDeployedAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatTime(r.updatedAt)}</td>
+              <td className="px-3 py-2">{wrappableTime(r.lastDeployedAt)}</td>
+              <td className="px-3 py-2">{wrappableTime(r.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -32,7 +32,7 @@ export interface AwsContext {
 /** The current connection + region: cookies first, else the first connection and its default region. */
 export async function getAwsContext(): Promise<AwsContext> {
   const ctx = await getAwsContextOrNull();
-  if (!ctx) throw new AwsContextError("No connection is configured. An admin can add one under Settings → Connections.", "no_connection");
+  if (!ctx) throw new AwsContextError("No connection is configured. An admin can add one under Connections.", "no_connection");
   return ctx;
 }
 

@@ -1,12 +1,16 @@
 // Proxy overhead: 64 keep-alive connections straight to one instance, through nginx (Debian's, upstream
 // keepalive) and through the runtime's data plane; then the p99 added at a fixed 1,000 requests/s.
 // `npx tsx runtime/bench/proxy-bench.ts [--quick]`; loopback only, bounded. Last line is JSON.
+// Fairness: the same instance, 64 connections and one wrk thread for every target; nginx runs one worker and the
+// data plane one process, both with upstream keep-alive, both warmed up first. nginx and data plane alternate over
+// several rounds, taking turns going first; the ratio is the median of per-round ratios. Each target's CPU time per
+// request (from /proc) is printed too: steadier than req/s when other processes load the machine.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import type { Engine, InstanceInfo } from "../src/contracts.js";
 import { MetricStore } from "../src/cloudwatch/metric-store.js";
@@ -27,7 +31,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const HOST = "bench.localhost";
 const quick = process.argv.includes("--quick");
-const seconds = quick ? 4 : 8;
+const seconds = quick ? 3 : 4;
+const rounds = quick ? 2 : 4;
 const children: ChildProcess[] = [];
 
 /** Child role: the data plane in its own process, so load generator and proxy do not share an event loop. */
@@ -76,9 +81,42 @@ async function waitReady(port: number, host?: string): Promise<void> {
 
 const WRK = "/usr/bin/wrk";
 
+/** CPU time (user + system, ms) a process has used so far; undefined where /proc is not readable. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** nginx's worker (the master only waits), read from /proc/<pid>/task/<pid>/children. */
+function firstChildPid(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const first = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(" ")[0];
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Throughput {
+  rps: number;
+  p99: number;
+  errors: number;
+  /** CPU microseconds the measured process spent per request (the proxy, or the instance for "direct"). */
+  cpuUsPerReq: number | undefined;
+}
+
 /** wrk when installed (one thread, so it leaves CPU to the proxies on small machines), else autocannon. */
-async function throughput(name: string, port: number): Promise<{ rps: number; p99: number; errors: number }> {
-  let out: { rps: number; p99: number; errors: number };
+async function throughput(name: string, port: number, pid: number | undefined): Promise<Throughput> {
+  let out: Omit<Throughput, "cpuUsPerReq"> & { requests: number };
+  const cpuBefore = cpuMs(pid);
   if (existsSync(WRK)) {
     const text = await new Promise<string>((resolve, reject) => {
       const child = spawn(WRK, ["-t1", "-c64", `-d${seconds}s`, "--latency", "-H", `Host: ${HOST}`, `http://127.0.0.1:${port}/`], { stdio: ["ignore", "pipe", "inherit"] });
@@ -91,13 +129,41 @@ async function throughput(name: string, port: number): Promise<{ rps: number; p9
     const p99 = p99m ? Number(p99m[1]) * (p99m[2] === "us" ? 0.001 : p99m[2] === "s" ? 1000 : 1) : NaN;
     const errs = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
     const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
-    out = { rps: Math.round(rps), p99, errors: non2xx + (errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0) };
+    const requests = Number(/(\d+) requests in/.exec(text)?.[1] ?? rps * seconds);
+    out = { rps: Math.round(rps), p99, errors: non2xx + (errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0), requests };
   } else {
     const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: seconds, headers: { host: HOST } });
-    out = { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
+    out = { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, requests: r.requests.average * seconds };
   }
-  console.log(`${name.padEnd(12)} ${String(out.rps).padStart(7)} req/s   p99 ${out.p99.toFixed(2)} ms   errors ${out.errors}`);
-  return out;
+  const cpuAfter = cpuMs(pid);
+  const cpuUsPerReq = cpuBefore !== undefined && cpuAfter !== undefined && out.requests > 0 ? Number((((cpuAfter - cpuBefore) * 1000) / out.requests).toFixed(1)) : undefined;
+  const cpu = cpuUsPerReq === undefined ? "" : `   cpu ${cpuUsPerReq.toFixed(1)} us/req`;
+  console.log(`${name.padEnd(12)} ${String(out.rps).padStart(7)} req/s   p99 ${out.p99.toFixed(2)} ms   errors ${out.errors}${cpu}`);
+  return { rps: out.rps, p99: out.p99, errors: out.errors, cpuUsPerReq };
+}
+
+async function warm(port: number): Promise<void> {
+  if (!existsSync(WRK)) {
+    await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: 1, headers: { host: HOST } });
+    return;
+  }
+  await new Promise<void>((resolve) => spawn(WRK, ["-t1", "-c64", "-d1s", "-H", `Host: ${HOST}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" }).on("exit", () => resolve()));
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+/** Per-round results folded into one: median req/s, p99 and CPU per request, summed errors. */
+function combine(runs: Throughput[]): Throughput {
+  const cpu = runs.map((r) => r.cpuUsPerReq).filter((c): c is number => c !== undefined);
+  return {
+    rps: Math.round(median(runs.map((r) => r.rps))),
+    p99: Number(median(runs.map((r) => r.p99)).toFixed(3)),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    cpuUsPerReq: cpu.length ? Number(median(cpu).toFixed(1)) : undefined,
+  };
 }
 
 /** Fixed-rate load with microsecond timing (autocannon's latencies are whole milliseconds). */
@@ -160,27 +226,54 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "runway-proxy-bench-"));
   try {
     const instancePort = await freePort();
-    startChild(process.execPath, ["-e", ECHO_APP], { ...process.env, PORT: String(instancePort) });
+    const instance = startChild(process.execPath, ["-e", ECHO_APP], { ...process.env, PORT: String(instancePort) });
     await waitReady(instancePort);
     const self = fileURLToPath(import.meta.url);
-    const tsx = path.resolve(path.dirname(self), "../../node_modules/.bin/tsx");
-    const dp = startChild(tsx, [self, "--child-dataplane", String(instancePort), dir]);
+    // node with tsx's loader rather than the tsx CLI, so the child's pid is the data plane itself (CPU accounting).
+    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    const dp = startChild(process.execPath, ["--import", tsxLoader, self, "--child-dataplane", String(instancePort), dir]);
     const dpPort = (await firstJsonLine(dp)).port;
     await waitReady(dpPort, HOST);
 
     let nginxPort: number | undefined;
+    let nginxWorker: number | undefined;
     const nginxBin = "/usr/sbin/nginx";
     if (existsSync(nginxBin)) {
       nginxPort = await freePort();
       writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, nginxPort, instancePort));
-      startChild(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"]);
+      const master = startChild(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"]);
       await waitReady(nginxPort, HOST);
+      nginxWorker = firstChildPid(master.pid);
     } else console.log("nginx not installed (apt-get install -y nginx): nginx baseline skipped");
 
-    console.log(`throughput, 64 keep-alive connections, ${seconds} s each (${existsSync(WRK) ? "wrk" : "autocannon"})`);
-    const direct = await throughput("direct", instancePort);
-    const nginx = nginxPort ? await throughput("nginx", nginxPort) : undefined;
-    const dataPlane = await throughput("data plane", dpPort);
+    console.log(`throughput, 64 keep-alive connections, ${seconds} s each, nginx and data plane alternating over ${rounds} rounds (${existsSync(WRK) ? "wrk" : "autocannon"})`);
+    // Unreported warm-up (JIT, connection pools) for every target, so no round pays for it.
+    for (const port of [instancePort, nginxPort, dpPort]) if (port) await warm(port);
+    const direct = await throughput("direct", instancePort, instance.pid);
+    const nginxRuns: Throughput[] = [];
+    const dpRuns: Throughput[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // Alternating which goes first: the second run of a pair measured consistently slower on a busy 2-core machine.
+      const nginxRun = () => (nginxPort ? throughput("nginx", nginxPort, nginxWorker) : Promise.resolve(undefined));
+      const dpRun = () => throughput("data plane", dpPort, dp.pid);
+      let n: Throughput | undefined;
+      let d: Throughput;
+      if (r % 2 === 0) {
+        n = await nginxRun();
+        d = await dpRun();
+      } else {
+        d = await dpRun();
+        n = await nginxRun();
+      }
+      dpRuns.push(d);
+      if (n) {
+        nginxRuns.push(n);
+        ratios.push(d.rps / n.rps);
+      }
+    }
+    const nginx = nginxRuns.length ? combine(nginxRuns) : undefined;
+    const dataPlane = combine(dpRuns);
 
     console.log("latency at a fixed 1,000 requests/s, 5 s each");
     await fixedRate(instancePort, 1000, 1);
@@ -190,8 +283,11 @@ async function main(): Promise<void> {
     const addedP99 = fixedDp.p99 - fixedDirect.p99;
     console.log(`direct       p50 ${fixedDirect.p50.toFixed(3)} ms   p99 ${fixedDirect.p99.toFixed(3)} ms`);
     console.log(`data plane   p50 ${fixedDp.p50.toFixed(3)} ms   p99 ${fixedDp.p99.toFixed(3)} ms   added p99 ${addedP99.toFixed(3)} ms (goal < 1 ms)`);
-    const ratio = nginx ? dataPlane.rps / nginx.rps : undefined;
-    if (ratio !== undefined) console.log(`data plane / nginx throughput: ${ratio.toFixed(2)} (goal >= 0.8)`);
+    const ratio = ratios.length ? median(ratios) : undefined;
+    if (ratio !== undefined) console.log(`data plane / nginx throughput: ${ratio.toFixed(2)} (median of rounds ${ratios.map((x) => x.toFixed(2)).join(", ")}; goal >= 0.8)`);
+    if (nginx?.cpuUsPerReq !== undefined && dataPlane.cpuUsPerReq !== undefined) {
+      console.log(`CPU per request: nginx ${nginx.cpuUsPerReq} us, data plane ${dataPlane.cpuUsPerReq} us, instance (direct) ${direct.cpuUsPerReq ?? "?"} us`);
+    }
     console.log(
       JSON.stringify({
         directRps: direct.rps,
@@ -202,6 +298,8 @@ async function main(): Promise<void> {
         dataPlaneP99Ms: dataPlane.p99,
         dataPlaneErrors: dataPlane.errors,
         ratioVsNginx: ratio === undefined ? null : Number(ratio.toFixed(3)),
+        ratioRounds: ratios.map((x) => Number(x.toFixed(3))),
+        cpuUsPerReq: { direct: direct.cpuUsPerReq ?? null, nginx: nginx?.cpuUsPerReq ?? null, dataPlane: dataPlane.cpuUsPerReq ?? null },
         addedP99MsAt1000Rps: Number(addedP99.toFixed(3)),
         goalsMet: { throughput: ratio === undefined ? null : ratio >= 0.8, latency: addedP99 < 1 },
       }),

@@ -36,10 +36,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         }
       />
       {!ctx ? (
-        <p className="surface p-6 text-sm">No connection is configured yet. An admin can add one under Settings → Connections.</p>
+        <p className="surface p-6 text-sm">No connection is configured yet. An admin can add one under Connections.</p>
       ) : (
         <>
-          <form method="get" action="/services" className="mb-3 flex flex-wrap items-end gap-2" role="search">
+          <form method="get" action="/services" className="mb-3 flex flex-wrap items-center gap-2" role="search">
             <input name="q" defaultValue={query.q} placeholder="Search by name, id or URL" aria-label="Search services" className="input max-w-xs" />
             <select name="status" defaultValue={query.status} aria-label="Filter by status" className="input max-w-[14rem]">
               <option value="">All statuses</option>

@@ -38,7 +38,12 @@ export function forwardHeaders(req: IncomingMessage): string[] {
 
 function responseHeaders(up: IncomingMessage): string[] {
   const raw = up.rawHeaders;
-  const dropped = connectionTokens(up.headers);
+  // From the raw list: a response's `headers` object is built lazily, and only this would build it.
+  let connection: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    if ((raw[i] as string).length === 10 && (raw[i] as string).toLowerCase() === "connection") connection = connection === undefined ? (raw[i + 1] as string) : `${connection}, ${raw[i + 1]}`;
+  }
+  const dropped = connectionTokens({ connection });
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const lower = (raw[i] as string).toLowerCase();
