@@ -6,6 +6,7 @@ import type { CustomDomainsView } from "@/lib/services/custom-domains";
 import { associateDomainAction, disassociateDomainAction } from "@/app/(console)/services/actions";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "./status-badge";
+import { InlineError } from "@/components/ui/form-message";
 
 export function CustomDomainsPanel({ arn, initial, canOperate }: { arn: string; initial: CustomDomainsView; canOperate: boolean }) {
   const [domain, setDomain] = useState("");
@@ -53,11 +54,7 @@ export function CustomDomainsPanel({ arn, initial, canOperate }: { arn: string; 
           </Button>
         </form>
       ) : null}
-      {message ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {message}
-        </p>
-      ) : null}
+      <InlineError message={message} />
       {data.domains.length === 0 ? <p className="muted text-sm">No custom domains.</p> : null}
       {data.domains.map((d) => (
         <section key={d.domainName} className="surface space-y-2 p-3" data-domain={d.domainName}>

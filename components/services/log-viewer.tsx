@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LogLine } from "@/lib/logs/read-log-events";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 
 const ranges = [
   { label: "15 minutes", ms: 15 * 60_000 },
@@ -146,11 +147,7 @@ export function LogViewer({
           </label>
         </form>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       <pre ref={box} data-testid="log-lines" aria-busy={loading} className="surface max-h-[28rem] min-h-24 overflow-auto p-3 font-mono text-xs leading-5 whitespace-pre-wrap">
         {lines.length === 0 ? <span className="muted">{loading ? "Loading…" : "No log lines in this range."}</span> : null}
         {lines.map((l) => (

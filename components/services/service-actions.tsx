@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { useServiceStatus, type LiveStatusData } from "./live-status";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 
 export function ServiceActions({ region, id, name, arn, initial }: { region: string; id: string; name: string; arn: string; initial: LiveStatusData }) {
   const { data } = useServiceStatus(region, id, initial);
@@ -83,11 +84,7 @@ export function ServiceActions({ region, id, name, arn, initial }: { region: str
           </Button>
         </form>
       ) : null}
-      {message ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {message}
-        </p>
-      ) : null}
+      <InlineError message={message} />
     </div>
   );
 }

@@ -21,3 +21,12 @@ export function FormMessage({ state, success }: { state: ActionResult<unknown> |
 export function fieldErrors(state: ActionResult<unknown> | null): Record<string, string[] | undefined> {
   return state && !state.ok && state.fieldErrors ? state.fieldErrors : {};
 }
+
+/** A one-line error beside a control that is not a full form (panels, toolbars). */
+export function InlineError({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+      {message}
+    </p>
+  ) : null;
+}
