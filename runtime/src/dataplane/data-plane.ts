@@ -4,9 +4,10 @@ import type { Duplex } from "node:stream";
 import type { DrainHook, Engine, InstanceInfo, LogSink, MetricSink, Route, RouteTable } from "../contracts.js";
 import { Autoscaler } from "./autoscaler.js";
 import { Balancer, NoCapacityError, type ServiceState } from "./balancer.js";
-import { proxyRequest, proxyUpgrade } from "./proxy.js";
+import { proxyRequest, proxyUpgrade, type ProxiedRequest } from "./proxy.js";
 import { normalize } from "./route-table.js";
 import { Telemetry } from "./telemetry.js";
+import { UpstreamPool } from "./upstream-pool.js";
 
 export interface DataPlaneOptions {
   routes: RouteTable;
@@ -52,8 +53,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     onQueued: (s) => autoscaler.nudge(s),
   });
   const timers: NodeJS.Timeout[] = [];
-  // Keep-alive connections to instances, reused across requests (like nginx's upstream keepalive).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024, scheduling: "lifo" });
+  const pool = new UpstreamPool();
 
   const server = http.createServer((req, res) => void handle(req, res));
   // Long uploads and downloads are bounded by our own per-request timeout instead.
@@ -85,6 +85,8 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     route: Route;
     state: ServiceState;
     instance: InstanceInfo | undefined;
+    /** The attempt in progress at the instance. */
+    proxied: ProxiedRequest | undefined;
     closed: boolean;
     attempt: number;
   }
@@ -95,9 +97,10 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     const resolved = resolveRoute(req);
     if ("status" in resolved) return reply(res, resolved.status, resolved.body);
     const { route } = resolved;
-    const x: Exchange = { req, res, route, state: balancer.state(route, resolved.host), instance: undefined, closed: false, attempt: 0 };
+    const x: Exchange = { req, res, route, state: balancer.state(route, resolved.host), instance: undefined, proxied: undefined, closed: false, attempt: 0 };
     res.on("close", () => {
       x.closed = true;
+      x.proxied?.clientClosed();
       if (x.instance) balancer.release(route.serviceId, x.instance.instanceId);
       x.instance = undefined;
       telemetry.request(x.state, res.statusCode, performance.now() - started);
@@ -127,7 +130,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       return;
     }
     x.instance = picked;
-    proxyRequest(x.req, x.res, picked, agent, requestTimeoutMs, (outcome) => {
+    x.proxied = proxyRequest(x.req, x.res, picked, pool, requestTimeoutMs, (outcome) => {
       if (outcome.kind === "answered") return;
       // The instance went away before answering: a bodiless request can safely go to another instance.
       const bodiless = !x.req.headers["content-length"] && !x.req.headers["transfer-encoding"];
@@ -209,7 +212,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-        agent.destroy();
+        pool.destroy();
       });
     },
   };

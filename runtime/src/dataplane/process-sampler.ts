@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
+/** USER_HZ: /proc reports CPU time in these ticks; 100 on every Linux architecture Node runs on. */
 const CLOCK_TICKS = 100;
-const PAGE_BYTES = 4096;
+const PAGE_BYTES = pageBytes();
 
 interface ProcStat {
   ppid: number;
@@ -12,11 +13,30 @@ interface ProcStat {
 function readStat(pid: number): ProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name, which may itself contain spaces and parentheses.
+    // Fields after the command name, which may itself contain spaces and parentheses. CPU time is the
+    // process's own (utime, stime) plus that of its children it has reaped (cutime, cstime), so a tree's
+    // total does not drop when a child process exits.
     const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssBytes: Number(f[21]) * PAGE_BYTES };
+    const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    return { ppid: Number(f[1]), ticks, rssBytes: Number(f[21]) * PAGE_BYTES };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Bytes per page for the RSS field of /proc/<pid>/stat: 4 KiB on x86-64, but 16 or 64 KiB on some arm64
+ * kernels. Derived from this process's own RSS in pages (statm) and in KiB (status).
+ */
+function pageBytes(): number {
+  try {
+    const pages = Number(readFileSync("/proc/self/statm", "utf8").split(" ")[1]);
+    const kib = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]);
+    const ratio = (kib * 1024) / pages;
+    if (!Number.isFinite(ratio) || ratio <= 0) return 4096;
+    return [4096, 16384, 65536].reduce((best, p) => (Math.abs(Math.log(p / ratio)) < Math.abs(Math.log(best / ratio)) ? p : best));
+  } catch {
+    return 4096;
   }
 }
 
@@ -37,15 +57,15 @@ function childrenOf(pid: number, table: () => Map<number, ProcStat>): number[] {
 
 /**
  * CPU and memory of instance processes from Linux /proc, including their child processes (an instance
- * started through `npm start` or a shell is a tree). CPU is percent of one core since the previous sample.
- * On systems without /proc every sample is empty.
+ * started through `npm start` or a shell is a tree). CPU is percent of one core since the previous sample
+ * of the same pid; the first sample has none. On systems without /proc every sample is empty.
  */
 export class ProcessSampler {
   private readonly prev = new Map<number, { ticks: number; at: number }>();
   private readonly hasProc = existsSync("/proc/self/stat");
 
   /** CPU percent (of one core) and resident memory of pid and its descendants, or undefined if pid is gone. */
-  sample(pid: number, now = Date.now()): { cpuPercent: number; rssBytes: number } | undefined {
+  sample(pid: number, now = Date.now()): { cpuPercent: number | undefined; rssBytes: number } | undefined {
     const root = this.hasProc ? readStat(pid) : undefined;
     if (!root) {
       this.prev.delete(pid);
@@ -67,7 +87,7 @@ export class ProcessSampler {
     const before = this.prev.get(pid);
     this.prev.set(pid, { ticks, at: now });
     const elapsedS = before ? (now - before.at) / 1000 : 0;
-    const cpuPercent = before && elapsedS > 0 ? Math.max(0, ((ticks - before.ticks) / CLOCK_TICKS / elapsedS) * 100) : 0;
+    const cpuPercent = before && elapsedS > 0 ? Math.max(0, ((ticks - before.ticks) / CLOCK_TICKS / elapsedS) * 100) : undefined;
     return { cpuPercent, rssBytes };
   }
 

@@ -3,8 +3,9 @@ import { isProvisioned } from "./autoscaler.js";
 import type { ServiceState } from "./balancer.js";
 import { ProcessSampler } from "./process-sampler.js";
 
-/** App Runner's defaults (1 vCPU, 2 GB): routes carry no instance size, so utilization is relative to these. */
-const INSTANCE_MEMORY_BYTES = 2048 * 1024 * 1024;
+/** App Runner's default instance, for routes that carry no size. */
+const DEFAULT_INSTANCE = { vcpu: 1, memoryMiB: 2048 };
+const MIB = 1024 * 1024;
 
 /** Extra metric the data plane records next to App Runner's: instances started, whether or not they serve. */
 export const PROVISIONED_METRIC = "ProvisionedInstances";
@@ -35,7 +36,13 @@ export class Telemetry {
     this.metrics.record(s.route, "Concurrency", s.inflight + s.queue.length);
   }
 
-  /** Every few seconds: active and provisioned instances, CPU and memory of the instances' processes. */
+  /**
+   * Every few seconds: active and provisioned instances, CPU and memory of the instances' processes, as
+   * percentages of the service's instance size (App Runner's CPUUtilization and MemoryUtilization, averaged
+   * over instances). CPU is capped at 100: a real instance is throttled at its vCPU, while a local process
+   * may use more cores than the instance would have. Memory is not capped: above 100 the app would not fit
+   * (App Runner would restart the instance), which is worth seeing.
+   */
   instances(services: Iterable<ServiceState>, windowMs: number): void {
     const now = Date.now();
     const pids = new Set<number>();
@@ -45,22 +52,26 @@ export class Telemetry {
       for (const id of s.lastActive.keys()) if (!instances.some((i) => i.instanceId === id)) s.lastActive.delete(id);
       this.metrics.record(s.route, "ActiveInstances", active, now);
       (this.metrics as unknown as WideSink).record(s.route, PROVISIONED_METRIC, instances.filter(isProvisioned).length, now);
+      const size = s.route.instance ?? DEFAULT_INSTANCE;
       let cpu = 0;
+      let cpuN = 0;
       let mem = 0;
-      let n = 0;
+      let memN = 0;
       for (const inst of instances) {
         if (inst.pid === undefined || inst.state === "stopped") continue;
         pids.add(inst.pid);
         const sample = this.sampler.sample(inst.pid, now);
         if (!sample) continue;
-        cpu += sample.cpuPercent;
-        mem += (sample.rssBytes / INSTANCE_MEMORY_BYTES) * 100;
-        n++;
+        // A new instance's first sample has no CPU figure yet (no interval to measure over).
+        if (sample.cpuPercent !== undefined) {
+          cpu += Math.min(100, sample.cpuPercent / size.vcpu);
+          cpuN++;
+        }
+        mem += (sample.rssBytes / (size.memoryMiB * MIB)) * 100;
+        memN++;
       }
-      if (n) {
-        this.metrics.record(s.route, "CPUUtilization", cpu / n, now);
-        this.metrics.record(s.route, "MemoryUtilization", mem / n, now);
-      }
+      if (cpuN) this.metrics.record(s.route, "CPUUtilization", cpu / cpuN, now);
+      if (memN) this.metrics.record(s.route, "MemoryUtilization", mem / memN, now);
     }
     this.sampler.retain(pids);
   }

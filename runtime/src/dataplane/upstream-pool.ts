@@ -1,0 +1,124 @@
+import net from "node:net";
+
+/** The exchange a connection currently serves; the connection's events go to it. */
+export interface UpstreamOwner {
+  onData(buf: Buffer): void;
+  /** The connection ended, failed or closed (called once); err is set when it failed. */
+  onClose(err: NodeJS.ErrnoException | undefined): void;
+  onDrain(): void;
+}
+
+/**
+ * One keep-alive connection to an instance. Its listeners are added once, at connect, and forward to
+ * whichever exchange owns it: adding and removing listeners per request showed in profiles.
+ */
+export class Upstream {
+  owner: UpstreamOwner | undefined;
+  idleSince = 0;
+  /** Whether it carried an earlier request (a reused connection may have been closed by the instance meanwhile). */
+  reused = false;
+  closed = false;
+
+  constructor(
+    readonly socket: net.Socket,
+    readonly key: string,
+    private readonly pool: UpstreamPool,
+  ) {
+    socket.setNoDelay(true);
+    socket.on("data", (d: Buffer) => {
+      if (this.owner) this.owner.onData(d);
+      // Bytes while idle: the connection is out of step with its requests.
+      else socket.destroy();
+    });
+    socket.on("drain", () => this.owner?.onDrain());
+    socket.on("end", () => this.ended(undefined));
+    socket.on("error", (err: NodeJS.ErrnoException) => this.ended(err));
+    socket.on("close", () => this.ended(undefined));
+  }
+
+  /** Drops the connection, telling nobody: for an owner that gave up on it. */
+  discard(): void {
+    this.owner = undefined;
+    this.socket.destroy();
+  }
+
+  private ended(err: NodeJS.ErrnoException | undefined): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.pool.forget(this);
+    const owner = this.owner;
+    this.owner = undefined;
+    owner?.onClose(err);
+    if (!this.socket.destroyed) this.socket.destroy();
+  }
+}
+
+export interface UpstreamPoolOptions {
+  /** Idle connections kept per instance; more are closed. */
+  maxIdlePerKey: number;
+  /**
+   * Idle connections older than this are not reused: Node's http server closes keep-alive connections after
+   * 5 s idle by default, and a request sent just as the instance closes would fail.
+   */
+  idleMs: number;
+}
+
+/** Keep-alive connections to instances, reused most-recently-idle first (like nginx's upstream keepalive). */
+export class UpstreamPool {
+  private readonly idle = new Map<string, Upstream[]>();
+
+  constructor(private readonly opts: UpstreamPoolOptions = { maxIdlePerKey: 512, idleMs: 4000 }) {}
+
+  /** An idle connection to the instance, or a new one (writes before it connects are queued by Node). */
+  acquire(key: string, host: string, port: number, owner: UpstreamOwner): Upstream {
+    const list = this.idle.get(key);
+    if (list?.length) {
+      const now = Date.now();
+      while (list.length) {
+        const u = list.pop() as Upstream;
+        if (now - u.idleSince < this.opts.idleMs && !u.closed) {
+          u.owner = owner;
+          u.reused = true;
+          return u;
+        }
+        u.closed = true;
+        u.socket.destroy();
+      }
+    }
+    const u = new Upstream(net.connect(port, host), key, this);
+    u.owner = owner;
+    return u;
+  }
+
+  /** The connection finished a response cleanly and may carry another request. */
+  release(u: Upstream): void {
+    u.owner = undefined;
+    if (u.closed) return;
+    let list = this.idle.get(u.key);
+    if (!list) {
+      list = [];
+      this.idle.set(u.key, list);
+    }
+    u.idleSince = Date.now();
+    list.push(u);
+    if (list.length > this.opts.maxIdlePerKey) (list.shift() as Upstream).discard();
+  }
+
+  forget(u: Upstream): void {
+    const list = this.idle.get(u.key);
+    if (!list) return;
+    const i = list.lastIndexOf(u);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) this.idle.delete(u.key);
+  }
+
+  /** Idle connections per key (tests read it). */
+  idleCount(key: string): number {
+    return this.idle.get(key)?.length ?? 0;
+  }
+
+  destroy(): void {
+    for (const list of this.idle.values()) for (const u of list.splice(0)) u.discard();
+    this.idle.clear();
+  }
+}
