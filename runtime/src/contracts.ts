@@ -147,6 +147,11 @@ export interface Route {
   serviceName: string;
   status: RouteStatus;
   scaling: ScalingBounds;
+  /**
+   * The service's InstanceConfiguration: CPUUtilization and MemoryUtilization are percentages of it, as in
+   * App Runner. Absent means App Runner's default instance (1 vCPU, 2048 MiB).
+   */
+  instance?: { vcpu: number; memoryMiB: number };
 }
 
 /** Kept up to date by the control plane; read by the data plane for every request. */

@@ -1,4 +1,4 @@
-import type { AppRunnerServiceShape, DeploymentReason, DeploymentRequest, Engine, Json, LogSink, RouteStatus, RouteTable, ScalingBounds } from "../contracts.js";
+import type { AppRunnerServiceShape, DeploymentReason, DeploymentRequest, Engine, Json, LogSink, Route, RouteStatus, RouteTable, ScalingBounds } from "../contracts.js";
 import { logGroups, logStreams } from "../contracts.js";
 import { AwsError } from "../protocol/json-response.js";
 import { AutoScalingRegistry } from "./auto-scaling-registry.js";
@@ -124,7 +124,7 @@ export class ControlPlane {
       [...hosts, ...wanted].forEach((h) => this.opts.routes.delete(h));
       return;
     }
-    const route = { serviceId: svc.id, serviceName: svc.name, status: svc.status as RouteStatus, scaling: this.scalingOf(svc) };
+    const route: Route = { serviceId: svc.id, serviceName: svc.name, status: svc.status as RouteStatus, scaling: this.scalingOf(svc), instance: instanceSize(svc) };
     for (const h of [...hosts, ...wanted]) this.opts.routes.set(h, route);
   }
 
@@ -215,4 +215,23 @@ export class ControlPlane {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+/**
+ * vCPU and MiB of the service's InstanceConfiguration, which the API stores as App Runner reports it
+ * (Cpu in CPU units, "1024" = 1 vCPU; Memory in MB). The "1 vCPU" / "2 GB" input forms are read too, for
+ * state written before they were normalized; anything unreadable falls back to App Runner's 1 vCPU / 2 GB.
+ */
+function instanceSize(svc: ServiceRecord): NonNullable<Route["instance"]> {
+  const conf = svc.config.InstanceConfiguration as { Cpu?: Json; Memory?: Json } | undefined;
+  const cpu = String(conf?.Cpu ?? "");
+  const mem = String(conf?.Memory ?? "");
+  const vcpuForm = /^([0-9.]+) vCPU$/.exec(cpu);
+  const vcpu = vcpuForm ? Number(vcpuForm[1]) : Number(cpu) / 1024;
+  const gbForm = /^([0-9.]+) GB$/.exec(mem);
+  const memoryMiB = gbForm ? Number(gbForm[1]) * 1024 : Number(mem);
+  return {
+    vcpu: Number.isFinite(vcpu) && vcpu > 0 ? vcpu : 1,
+    memoryMiB: Number.isFinite(memoryMiB) && memoryMiB > 0 ? memoryMiB : 2048,
+  };
 }

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { cbor, dateToTag } from "@smithy/core/cbor";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiHandler } from "../contracts.js";
-import { CloudWatchError, metricOperations } from "./metric-operations.js";
+import { CloudWatchError } from "./cloudwatch-error.js";
+import { metricOperations } from "./metric-operations.js";
 import type { MetricStore } from "./metric-store.js";
 import { parseQueryForm, toJsonValue, xmlError, xmlResponse } from "./query-protocol.js";
 

@@ -1,16 +1,6 @@
+import { CloudWatchError } from "./cloudwatch-error.js";
+import { metricDataPage, type QuerySeries } from "./metric-data-pages.js";
 import { isSupportedStat, NAMESPACE, parsePercentile, statistic, type Dimension, type MetricStore } from "./metric-store.js";
-
-/** A CloudWatch error: `code` is the query-protocol code, `type` the model's shape name (JSON `__type`). */
-export class CloudWatchError extends Error {
-  constructor(
-    readonly code: string,
-    readonly type: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
 
 export const invalidValue = (m: string) => new CloudWatchError("InvalidParameterValue", "InvalidParameterValueException", m);
 const missing = (name: string) => new CloudWatchError("MissingParameter", "MissingRequiredParameterException", `The parameter ${name} is required.`);
@@ -36,10 +26,10 @@ export const metricOperations: Record<string, (store: MetricStore, input: Input)
     if (start >= end) throw invalidValue("The parameter StartTime must be less than the parameter EndTime.");
     const scanBy = optStr(input, "ScanBy") ?? "TimestampDescending";
     if (scanBy !== "TimestampDescending" && scanBy !== "TimestampAscending") throw invalidValue("ScanBy must be TimestampDescending or TimestampAscending.");
-    const maxPoints = optNum(input, "MaxDatapoints") ?? 100_800;
+    const maxDatapoints = optNum(input, "MaxDatapoints") ?? 100_800;
+    if (!Number.isInteger(maxDatapoints) || maxDatapoints < 1) throw invalidValue(`The parameter MaxDatapoints must be a positive integer (got ${maxDatapoints}).`);
     const ids = new Set<string>();
-    const results = [];
-    let points = 0;
+    const series: QuerySeries[] = [];
     for (const raw of queries) {
       const q = asObject(raw, "MetricDataQueries.member");
       const id = str(q, "Id");
@@ -56,22 +46,21 @@ export const metricOperations: Record<string, (store: MetricStore, input: Input)
       const stat = str(ms, "Stat");
       if (!isSupportedStat(stat)) throw invalidValue(`Query ${id}: statistic ${stat} is not supported by the local runtime (use Sum, Average, Minimum, Maximum, SampleCount or pNN).`);
       const metricName = str(metric, "MetricName");
-      const series = optStr(metric, "Namespace") === NAMESPACE ? store.find(metricName, dimensions(metric)) : [];
-      const buckets = [...store.aggregate(series, start, end, period * 1000)].sort((a, b) => (scanBy === "TimestampAscending" ? a[0] - b[0] : b[0] - a[0]));
-      const timestamps: Date[] = [];
-      const values: number[] = [];
-      for (const [t, agg] of buckets) {
-        const v = statistic(agg, stat);
-        if (v === undefined) continue;
-        timestamps.push(new Date(t));
-        values.push(v);
-      }
-      points += values.length;
+      const dims = dimensions(metric);
+      // Without math expressions a ReturnData=false query feeds nothing: it is validated, not computed.
       if (optBool(q, "ReturnData") === false) continue;
-      results.push({ Id: id, Label: optStr(q, "Label") ?? metricName, Timestamps: timestamps, Values: values, StatusCode: "Complete" });
+      const found = optStr(metric, "Namespace") === NAMESPACE ? store.find(metricName, dims) : [];
+      const points: [number, number][] = [];
+      for (const [t, agg] of store.aggregate(found, start, end, period * 1000)) {
+        const v = statistic(agg, stat);
+        if (v !== undefined) points.push([t, v]);
+      }
+      series.push({ id, label: optStr(q, "Label") ?? metricName, points });
     }
-    if (points > maxPoints) throw combination(`The query would return ${points} datapoints, more than MaxDatapoints (${maxPoints}).`);
-    return { MetricDataResults: results, Messages: [] };
+    const nextToken = optStr(input, "NextToken");
+    // The token is only valid for the request it came from: same queries, time range and order.
+    const request = { queries, start, end, scanBy };
+    return { ...metricDataPage(series, { scanBy, maxDatapoints, nextToken, request }), Messages: [] };
   },
 
   GetMetricStatistics(store, input) {
