@@ -1,10 +1,12 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Duplex } from "node:stream";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { DrainHook, Engine, InstanceInfo, LogSink, MetricSink, Route, RouteTable } from "../contracts.js";
 import { Autoscaler } from "./autoscaler.js";
 import { Balancer, NoCapacityError, type ServiceState } from "./balancer.js";
+import type { ClientExchange } from "./client-exchange.js";
+import { ProxyHttpServer } from "./http-server.js";
 import { proxyRequest, proxyUpgrade, type ProxiedRequest } from "./proxy.js";
+import type { RequestHead } from "./request-head.js";
 import { normalize } from "./route-table.js";
 import { Telemetry } from "./telemetry.js";
 import { UpstreamPool } from "./upstream-pool.js";
@@ -55,20 +57,13 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   const timers: NodeJS.Timeout[] = [];
   const pool = new UpstreamPool();
 
-  const server = http.createServer((req, res) => void handle(req, res));
-  // Long uploads and downloads are bounded by our own per-request timeout instead.
-  server.requestTimeout = 0;
-  server.keepAliveTimeout = 65_000;
-  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => upgrade(req, socket, head));
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
-    else socket.destroy();
-  });
+  // Long uploads and downloads are bounded by the per-request timeout instead.
+  const server = new ProxyHttpServer({ onRequest: handle, onUpgrade: upgrade, keepAliveTimeoutMs: 65_000, headersTimeoutMs: 60_000 });
 
   type Resolved = { route: Route; host: string } | { status: number; body: string };
 
-  function resolveRoute(req: IncomingMessage): Resolved {
-    const hostHeader = req.headers.host;
+  function resolveRoute(head: RequestHead): Resolved {
+    const hostHeader = head.host;
     if (!hostHeader) return { status: 400, body: "400 Bad Request: the Host header is required to pick a service.\n" };
     const host = normalize(hostHeader);
     const route = opts.routes.lookup(host);
@@ -80,8 +75,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
 
   /** One client request on its way through: the slot it holds is released exactly once (close handler, or forward if the client left first). */
   interface Exchange {
-    req: IncomingMessage;
-    res: ServerResponse;
+    x: ClientExchange;
     route: Route;
     state: ServiceState;
     instance: InstanceInfo | undefined;
@@ -92,19 +86,19 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   }
 
   // Plane-level steps over one Exchange object rather than closures (and a promise) per request: the hot path.
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  function handle(cx: ClientExchange): void {
     const started = performance.now();
-    const resolved = resolveRoute(req);
-    if ("status" in resolved) return reply(res, resolved.status, resolved.body);
+    const resolved = resolveRoute(cx.head);
+    if ("status" in resolved) return cx.reply(resolved.status, resolved.body);
     const { route } = resolved;
-    const x: Exchange = { req, res, route, state: balancer.state(route, resolved.host), instance: undefined, proxied: undefined, closed: false, attempt: 0 };
-    res.on("close", () => {
+    const x: Exchange = { x: cx, route, state: balancer.state(route, resolved.host), instance: undefined, proxied: undefined, closed: false, attempt: 0 };
+    cx.onClose = () => {
       x.closed = true;
       x.proxied?.clientClosed();
       if (x.instance) balancer.release(route.serviceId, x.instance.instanceId);
       x.instance = undefined;
-      telemetry.request(x.state, res.statusCode, performance.now() - started);
-    });
+      telemetry.request(x.state, cx.statusCode, performance.now() - started);
+    };
     dispatch(x, undefined);
   }
 
@@ -120,8 +114,8 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   }
 
   function refuse(x: Exchange, err: unknown): void {
-    if (err instanceof NoCapacityError) reply(x.res, err.status, `${err.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable"}: ${err.message}\n`);
-    else reply(x.res, 500, `500 Internal Server Error: ${(err as Error).message}\n`);
+    if (err instanceof NoCapacityError) reply(x.x, err.status, `${err.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable"}: ${err.message}\n`);
+    else reply(x.x, 500, `500 Internal Server Error: ${(err as Error).message}\n`);
   }
 
   function forward(x: Exchange, picked: InstanceInfo): void {
@@ -130,25 +124,24 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       return;
     }
     x.instance = picked;
-    x.proxied = proxyRequest(x.req, x.res, picked, pool, requestTimeoutMs, (outcome) => {
+    x.proxied = proxyRequest(x.x, picked, pool, requestTimeoutMs, (outcome) => {
       if (outcome.kind === "answered") return;
       // The instance went away before answering: a bodiless request can safely go to another instance.
-      const bodiless = !x.req.headers["content-length"] && !x.req.headers["transfer-encoding"];
-      if (outcome.retryable && bodiless && x.attempt < 2 && !x.closed) {
+      if (outcome.retryable && !x.x.hasBody && x.attempt < 2 && !x.closed) {
         balancer.markSuspect(picked.instanceId);
         balancer.release(x.route.serviceId, picked.instanceId);
         x.instance = undefined;
         x.attempt++;
         return dispatch(x, picked.instanceId);
       }
-      if (outcome.timedOut) reply(x.res, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
-      else reply(x.res, 502, `502 Bad Gateway: the instance failed before answering (${outcome.message}).\n`);
+      if (outcome.timedOut) reply(x.x, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
+      else reply(x.x, 502, `502 Bad Gateway: the instance failed before answering (${outcome.message}).\n`);
     });
   }
 
-  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  function upgrade(head: RequestHead, socket: Socket, rest: Buffer, remoteAddress: string): void {
     socket.on("error", () => socket.destroy());
-    const resolved = resolveRoute(req);
+    const resolved = resolveRoute(head);
     if ("status" in resolved) return socketReply(socket, resolved.status, resolved.body);
     const { route } = resolved;
     const state = balancer.state(route, resolved.host);
@@ -160,7 +153,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     const chosen = inst;
     state.lastActive.set(chosen.instanceId, Date.now());
     // Long-lived sockets do not hold a MaxConcurrency slot; they only keep the instance counted as active.
-    proxyUpgrade(req, socket, head, chosen, () => state.lastActive.set(chosen.instanceId, Date.now()));
+    proxyUpgrade(head, socket, rest, remoteAddress, chosen, () => state.lastActive.set(chosen.instanceId, Date.now()));
   }
 
   function tick(): void {
@@ -187,47 +180,36 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   return {
     drain: balancer,
     services: () => balancer.services,
-    listen() {
-      return new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(opts.port, opts.host, () => {
-          server.off("error", reject);
-          timers.push(setInterval(tick, SCALE_TICK_MS));
-          timers.push(setInterval(() => balancer.services.forEach((s) => telemetry.concurrency(s)), 1000));
-          timers.push(
-            setInterval(() => {
-              adoptIdleServices();
-              telemetry.instances(balancer.services.values(), INSTANCE_SAMPLE_MS);
-            }, INSTANCE_SAMPLE_MS),
-          );
-          for (const t of timers) t.unref();
-          resolve((server.address() as AddressInfo).port);
-        });
-      });
+    async listen() {
+      const port = await server.listen(opts.port, opts.host);
+      timers.push(setInterval(tick, SCALE_TICK_MS));
+      timers.push(setInterval(() => balancer.services.forEach((s) => telemetry.concurrency(s)), 1000));
+      timers.push(
+        setInterval(() => {
+          adoptIdleServices();
+          telemetry.instances(balancer.services.values(), INSTANCE_SAMPLE_MS);
+        }, INSTANCE_SAMPLE_MS),
+      );
+      for (const t of timers) t.unref();
+      return port;
     },
-    close() {
+    async close() {
       for (const t of timers) clearInterval(t);
       timers.length = 0;
       balancer.close();
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        pool.destroy();
-      });
+      pool.destroy();
+      await server.close();
     },
   };
 }
 
-function reply(res: ServerResponse | undefined, status: number, body: string): void {
-  if (!res || res.headersSent) {
-    res?.destroy();
-    return;
-  }
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
-  res.end(body);
+function reply(x: ClientExchange, status: number, body: string): void {
+  if (x.headersSent) return x.destroy();
+  if (x.finished) return;
+  x.reply(status, body);
 }
 
-function socketReply(socket: Duplex, status: number, body: string): void {
-  const text = http.STATUS_CODES[status] ?? "Error";
+function socketReply(socket: Socket, status: number, body: string): void {
+  const text = STATUS_CODES[status] ?? "Error";
   socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

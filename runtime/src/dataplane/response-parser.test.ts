@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_HEAD_BYTES, MalformedResponseError, ResponseParser, type ResponseHead } from "./response-parser.js";
+import { MAX_HEAD_BYTES, FramingError, ResponseParser, type ResponseHead } from "./response-parser.js";
 
 interface Parsed {
   head: ResponseHead | undefined;
@@ -39,13 +39,13 @@ const CHUNKED = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encodin
 describe("ResponseParser", () => {
   it("reads a Content-Length body and keeps the connection reusable", () => {
     const r = parse("HTTP/1.1 201 Created\r\nContent-Length: 5\r\nX-Id: 7\r\n\r\nhello");
-    expect(r.head).toEqual({ status: 201, statusText: "Created", headers: ["Content-Length", "5", "X-Id", "7"] });
+    expect(r.head).toEqual({ status: 201, statusText: "Created", headerLines: "Content-Length: 5\r\nX-Id: 7\r\n", length: 5 });
     expect(r).toMatchObject({ body: "hello", ended: true, reusable: true, afterEnd: 0 });
   });
 
   it("de-chunks a chunked body with extensions and trailers, and drops the framing headers", () => {
     const r = parse(CHUNKED);
-    expect(r.head?.headers).toEqual(["Content-Type", "text/plain"]);
+    expect(r.head?.headerLines).toBe("Content-Type: text/plain\r\n");
     expect(r).toMatchObject({ body: "hello, world", ended: true, reusable: true });
   });
 
@@ -59,7 +59,7 @@ describe("ResponseParser", () => {
 
   it("skips interim 1xx responses, including 103 Early Hints with headers", () => {
     const r = parse("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 204 No Content\r\nDate: x\r\n\r\n");
-    expect(r.head).toEqual({ status: 204, statusText: "No Content", headers: ["Date", "x"] });
+    expect(r.head).toEqual({ status: 204, statusText: "No Content", headerLines: "Date: x\r\n", length: -1 });
     expect(r).toMatchObject({ body: "", ended: true, reusable: true });
   });
 
@@ -81,18 +81,18 @@ describe("ResponseParser", () => {
     expect(parse("HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx").reusable).toBe(false);
     const kept = parse("HTTP/1.0 200 OK\r\nConnection: Keep-Alive, X-Private\r\nKeep-Alive: timeout=5\r\nX-Private: 1\r\nContent-Length: 1\r\n\r\nx");
     expect(kept.reusable).toBe(true);
-    expect(kept.head?.headers).toEqual(["Content-Length", "1"]);
+    expect(kept.head?.headerLines).toBe("Content-Length: 1\r\n");
   });
 
   it("lets Transfer-Encoding win over Content-Length, and reads other codings until close", () => {
     const r = parse("HTTP/1.1 200 OK\r\nContent-Length: 99\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n");
-    expect(r.head?.headers).toEqual([]);
+    expect(r.head?.headerLines).toBe("");
     expect(r).toMatchObject({ body: "z", ended: true });
     expect(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nraw", { close: true })).toMatchObject({ body: "raw", ended: true, reusable: false });
   });
 
-  it("keeps a missing reason phrase missing, so Node supplies the standard one", () => {
-    expect(parse("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n").head).toEqual({ status: 404, statusText: undefined, headers: ["Content-Length", "0"] });
+  it("keeps a missing reason phrase missing, so the standard one is sent", () => {
+    expect(parse("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n").head).toEqual({ status: 404, statusText: undefined, headerLines: "Content-Length: 0\r\n", length: 0 });
   });
 
   it("does not reuse a connection that sent bytes after the response", () => {
@@ -109,6 +109,10 @@ describe("ResponseParser", () => {
       ["HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\n", /bad Content-Length/],
       ["HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", /bad Content-Length/],
       ["HTTP/1.1 101 Switching Protocols\r\n\r\n", /101/],
+      // A bare LF inside a value would split the header for the client (response splitting).
+      ["HTTP/1.1 200 OK\r\nX-A: 1\nSet-Cookie: evil\r\n\r\n", /control characters/],
+      ["HTTP/1.1 200 OK\r\nX-A: \u0000\r\n\r\n", /control characters/],
+      ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5 x\r\nhello\r\n", /bad chunk size/],
       ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", /bad chunk size/],
       ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\nx", /bare LF/],
       ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nxy", /no CRLF after a chunk/],
@@ -122,7 +126,7 @@ describe("ResponseParser", () => {
     const line = Buffer.from(`X-Big: ${"a".repeat(1000)}\r\n`);
     expect(() => {
       for (let n = 0; n * line.length <= MAX_HEAD_BYTES; n++) parser.push(line);
-    }).toThrow(MalformedResponseError);
+    }).toThrow(FramingError);
   });
 
   it("reports whether any byte arrived and whether a response was cut short", () => {

@@ -1,7 +1,11 @@
 import net from "node:net";
 
+/** 64 KiB, like Node's own read size. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
 /** The exchange a connection currently serves; the connection's events go to it. */
 export interface UpstreamOwner {
+  /** Bytes from the instance, in a buffer reused after this returns: copy what must outlive the call. */
   onData(buf: Buffer): void;
   /** The connection ended, failed or closed (called once); err is set when it failed. */
   onClose(err: NodeJS.ErrnoException | undefined): void;
@@ -25,15 +29,17 @@ export class Upstream {
     private readonly pool: UpstreamPool,
   ) {
     socket.setNoDelay(true);
-    socket.on("data", (d: Buffer) => {
-      if (this.owner) this.owner.onData(d);
-      // Bytes while idle: the connection is out of step with its requests.
-      else socket.destroy();
-    });
     socket.on("drain", () => this.owner?.onDrain());
     socket.on("end", () => this.ended(undefined));
     socket.on("error", (err: NodeJS.ErrnoException) => this.ended(err));
     socket.on("close", () => this.ended(undefined));
+  }
+
+  /** Bytes read (in the shared read buffer: valid only until this returns). */
+  read(d: Buffer): void {
+    if (this.owner) this.owner.onData(d);
+    // Bytes while idle: the connection is out of step with its requests.
+    else this.socket.destroy();
   }
 
   /** Drops the connection, telling nobody: for an owner that gave up on it. */
@@ -85,7 +91,23 @@ export class UpstreamPool {
         u.socket.destroy();
       }
     }
-    const u = new Upstream(net.connect(port, host), key, this);
+    // Reads land in one buffer shared by every connection (callbacks run one at a time), instead of a new Buffer
+    // and a stream 'data' event per read.
+    const u: Upstream = new Upstream(
+      net.connect({
+        port,
+        host,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (n: number, buf: Uint8Array) => {
+            u.read(Buffer.from(buf.buffer, buf.byteOffset, n));
+            return true;
+          },
+        },
+      }),
+      key,
+      this,
+    );
     u.owner = owner;
     return u;
   }

@@ -1,0 +1,139 @@
+import { hasBadHeadChars, isToken, scanHeaderLines } from "./header-lines.js";
+import { HOP_BY_HOP } from "./response-parser.js";
+
+/** A request the data plane refuses itself, with the status to answer (400, 417, 431, 501, 505). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Larger request heads get 431, as from Node's own server (its default limit is 16 KiB). */
+export const MAX_REQUEST_HEAD_BYTES = 32 * 1024;
+
+export interface RequestHead {
+  method: string;
+  /** The request target as sent (origin form, or absolute form from a proxy-style client). */
+  target: string;
+  http11: boolean;
+  /**
+   * The header lines to forward to the instance, each ending in CRLF: without hop-by-hop headers, those named in
+   * Connection, Expect (answered here), the body's framing and X-Forwarded-For (see forwardedFor).
+   */
+  forwardLines: string;
+  /** X-Forwarded-For values the client sent, joined, if any. */
+  forwardedFor: string | undefined;
+  hasForwardedProto: boolean;
+  host: string | undefined;
+  /** The Connection header's tokens, lower-cased. */
+  connection: string[];
+  upgrade: string | undefined;
+  expectContinue: boolean;
+  /** -1 when the request has no Content-Length. */
+  contentLength: number;
+  chunked: boolean;
+}
+
+/** Lengths of the header names the parser acts on: others skip the lower-casing. */
+const SPECIAL_LENGTHS = new Set([...HOP_BY_HOP, "host", "content-length", "expect", "x-forwarded-for", "x-forwarded-proto"].map((n) => n.length));
+
+/**
+ * Parses a request head (the text before the blank line), strictly: anything two HTTP parsers could read
+ * differently (both Content-Length and Transfer-Encoding, conflicting lengths, whitespace before a colon,
+ * folded lines, bare CR or LF, control characters) is refused, so the data plane and the app behind it always
+ * agree where a request ends. Requests are forwarded with framing the data plane writes itself.
+ */
+export function parseRequestHead(text: string): RequestHead {
+  if (hasBadHeadChars(text)) throw new HttpError(400, "control characters or a bare CR or LF in the request head");
+  let eol = text.indexOf("\r\n");
+  if (eol < 0) eol = text.length;
+  const sp1 = text.indexOf(" ");
+  const sp2 = sp1 < 0 ? -1 : text.indexOf(" ", sp1 + 1);
+  if (sp1 < 0 || sp2 < 0 || sp2 > eol || !isToken(text, 0, sp1) || sp2 === sp1 + 1) throw new HttpError(400, "malformed request line");
+  const method = text.slice(0, sp1);
+  const target = text.slice(sp1 + 1, sp2);
+  for (let i = 0; i < target.length; i++) {
+    const c = target.charCodeAt(i);
+    if (c <= 32 || c >= 127) throw new HttpError(400, "malformed request target");
+  }
+  const version = text.slice(sp2 + 1, eol);
+  if (version !== "HTTP/1.1" && version !== "HTTP/1.0") {
+    if (/^HTTP\/\d(\.\d)?$/.test(version)) throw new HttpError(505, `${version} is not supported: use HTTP/1.1`);
+    throw new HttpError(400, "malformed request line");
+  }
+  const head: RequestHead = {
+    method,
+    target,
+    http11: version === "HTTP/1.1",
+    forwardLines: "",
+    forwardedFor: undefined,
+    hasForwardedProto: false,
+    host: undefined,
+    connection: [],
+    upgrade: undefined,
+    expectContinue: false,
+    contentLength: -1,
+    chunked: false,
+  };
+  let codings: string | undefined;
+  const visit = (lower: string, value: string): boolean => {
+    switch (lower) {
+      case "host":
+        if (head.host !== undefined) throw new HttpError(400, "more than one Host header");
+        head.host = value;
+        return false;
+      case "content-length": {
+        if (!/^\d{1,15}$/.test(value)) throw new HttpError(400, `bad Content-Length ${JSON.stringify(value.slice(0, 30))}`);
+        const n = Number(value);
+        if (head.contentLength >= 0 && head.contentLength !== n) throw new HttpError(400, "conflicting Content-Length headers");
+        head.contentLength = n;
+        return true;
+      }
+      case "transfer-encoding":
+        codings = codings === undefined ? value : `${codings}, ${value}`;
+        return true;
+      case "connection":
+        for (const t of value.split(",")) if (t.trim()) head.connection.push(t.trim().toLowerCase());
+        return true;
+      case "upgrade":
+        head.upgrade = value;
+        return true;
+      case "expect":
+        if (value.toLowerCase() !== "100-continue") throw new HttpError(417, `unsupported expectation ${JSON.stringify(value.slice(0, 30))}`);
+        head.expectContinue = true;
+        return true;
+      case "x-forwarded-for":
+        head.forwardedFor = head.forwardedFor === undefined ? value : `${head.forwardedFor}, ${value}`;
+        return true;
+      case "x-forwarded-proto":
+        head.hasForwardedProto = true;
+        return false;
+      default:
+        return HOP_BY_HOP.has(lower);
+    }
+  };
+  try {
+    head.forwardLines = scanHeaderLines(text, eol + 2, SPECIAL_LENGTHS, visit);
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw new HttpError(400, (err as Error).message);
+  }
+  const named = head.connection.filter((t) => t !== "keep-alive" && t !== "close" && t !== "upgrade");
+  // Rare: headers the client named in Connection are hop-by-hop too.
+  if (named.length) head.forwardLines = scanHeaderLines(head.forwardLines, 0, null, (lower) => named.includes(lower));
+  if (codings !== undefined) {
+    if (!head.http11) throw new HttpError(400, "Transfer-Encoding in an HTTP/1.0 request");
+    if (head.contentLength >= 0) throw new HttpError(400, "both Content-Length and Transfer-Encoding");
+    if (codings.trim().toLowerCase() !== "chunked") throw new HttpError(501, `Transfer-Encoding ${JSON.stringify(codings.slice(0, 30))} is not supported`);
+    head.chunked = true;
+  }
+  return head;
+}
+
+/** Whether the client may send another request on this connection after this one. */
+export function wantsKeepAlive(head: RequestHead): boolean {
+  return head.http11 ? !head.connection.includes("close") : head.connection.includes("keep-alive");
+}
