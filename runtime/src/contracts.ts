@@ -125,7 +125,8 @@ export interface Engine {
   setScaling(serviceId: string, scaling: ScalingBounds): void;
   /** Desired instance count chosen by the autoscaler, clamped by the engine to the bounds. */
   scaleTo(serviceId: string, desired: number): void;
-  instances(serviceId: string): InstanceInfo[];
+  /** Read-only, and may be the same array until the instances change: callers must not keep or modify it. */
+  instances(serviceId: string): readonly Readonly<InstanceInfo>[];
   /** Auto deployments: called when the tracked branch of a repository gets a new commit. */
   onSourceChanged(listener: (serviceId: string) => void): void;
   /** Stop all instances (runtime shutdown). */

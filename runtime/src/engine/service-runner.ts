@@ -23,7 +23,9 @@ const REPEAT_WINDOW_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 
 export class ServiceRunner {
-  instances: Instance[] = [];
+  private current: Instance[] = [];
+  /** What list() returns until the set of instances changes: the data plane reads it on every request. */
+  private view: readonly Readonly<InstanceInfo>[] | undefined;
   scaling: ScalingBounds = { minSize: 1, maxSize: 25, maxConcurrency: 100 };
   desired = 1;
   deploying = false;
@@ -51,8 +53,19 @@ export class ServiceRunner {
     this.log = new ServiceLog(this.ctx.logs, serviceName, this.id);
   }
 
-  list(): InstanceInfo[] {
-    return this.instances.map((i) => ({ ...i.info }));
+  /** Replaced, never changed in place, so that list() can hand out one array until the next change. */
+  get instances(): readonly Instance[] {
+    return this.current;
+  }
+
+  set instances(list: readonly Instance[]) {
+    this.current = [...list];
+    this.view = undefined;
+  }
+
+  /** The instances' live info objects (their state changes show through), read-only for callers. */
+  list(): readonly Readonly<InstanceInfo>[] {
+    return (this.view ??= this.current.map((i) => i.info));
   }
 
   private clamp(n: number): number {
@@ -92,7 +105,7 @@ export class ServiceRunner {
       stopTimeoutMs: this.ctx.stopTimeoutMs,
       logs: this.ctx.logs,
     });
-    this.instances.push(inst);
+    this.instances = [...this.instances, inst];
     return inst;
   }
 
