@@ -69,7 +69,7 @@ async function benchEngine() {
   const engine = createEngine({
     dataDir,
     logs: { append: () => undefined },
-    metrics: { record: () => undefined },
+    metrics: { record: () => undefined, recordBatch: () => undefined },
     drain: { waitIdle: async () => undefined },
   });
   try {

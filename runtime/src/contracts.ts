@@ -4,6 +4,7 @@
 // main.ts wires concrete implementations together; each part depends only on
 // these interfaces, so the parts can be built and tested on their own.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Histogram } from "./cloudwatch/histogram.js";
 
 /** Any JSON value (App Runner shapes are stored verbatim as the API returns them). */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -50,6 +51,18 @@ export type AppRunnerMetricName =
 /** Raw samples; the metric store aggregates them into 1-minute (and finer) buckets. */
 export interface MetricSink {
   record(service: { serviceName: string; serviceId: string }, metric: AppRunnerMetricName, value: number, timestamp?: number): void;
+  /** As if `count` samples summing to `sum`, between `min` and `max`, were recorded (with their distribution, if given). */
+  recordBatch(service: { serviceName: string; serviceId: string }, metric: AppRunnerMetricName, batch: SampleBatch, timestamp?: number): void;
+}
+
+/** Samples the caller aggregated itself: the data plane tallies requests and flushes every second. */
+export interface SampleBatch {
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  /** The samples' distribution, for percentile statistics (RequestLatency). */
+  hist?: Histogram;
 }
 
 // ---------------------------------------------------------------- engine

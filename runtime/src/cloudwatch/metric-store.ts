@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import type { AppRunnerMetricName, MetricSink } from "../contracts.js";
+import type { AppRunnerMetricName, MetricSink, SampleBatch } from "../contracts.js";
 import { Histogram } from "./histogram.js";
 import { MetricJournal, type JournalEntry } from "./metric-journal.js";
 
@@ -67,6 +67,26 @@ export class MetricStore implements MetricSink {
   record(service: { serviceName: string; serviceId: string }, metric: AppRunnerMetricName | string, value: number, timestamp?: number): void {
     if (!Number.isFinite(value)) return;
     const ts = timestamp ?? Date.now();
+    const s = this.seriesFor(service, metric, ts);
+    add(s.fine, ts - (ts % FINE_MS), value, WITH_HISTOGRAM.has(metric));
+    const minute = ts - (ts % MINUTE_MS);
+    add(s.minute, minute, value, WITH_HISTOGRAM.has(metric));
+    s.dirty.add(minute);
+  }
+
+  /** Many samples at once, aggregated by the caller (the data plane tallies requests and flushes every second). */
+  recordBatch(service: { serviceName: string; serviceId: string }, metric: AppRunnerMetricName | string, batch: SampleBatch, timestamp?: number): void {
+    if (!batch.count || !Number.isFinite(batch.sum)) return;
+    const ts = timestamp ?? Date.now();
+    const s = this.seriesFor(service, metric, ts);
+    const agg: Agg = { sum: batch.sum, count: batch.count, min: batch.min, max: batch.max, ...(batch.hist ? { hist: batch.hist } : {}) };
+    const minute = ts - (ts % MINUTE_MS);
+    mergeInto(s.fine, ts - (ts % FINE_MS), agg);
+    mergeInto(s.minute, minute, agg);
+    s.dirty.add(minute);
+  }
+
+  private seriesFor(service: { serviceName: string; serviceId: string }, metric: string, ts: number): Series {
     // Callers pass the same route object for every request: find its series by identity before building a key.
     let cached = this.byObject.get(service);
     let s = cached?.get(metric);
@@ -85,10 +105,7 @@ export class MetricStore implements MetricSink {
       cached.set(metric, s);
     }
     s.updated = Math.max(s.updated, ts);
-    add(s.fine, ts - (ts % FINE_MS), value, WITH_HISTOGRAM.has(metric));
-    const minute = ts - (ts % MINUTE_MS);
-    add(s.minute, minute, value, WITH_HISTOGRAM.has(metric));
-    s.dirty.add(minute);
+    return s;
   }
 
   /** Series whose dimensions include every given dimension (a subset match, so ServiceName alone works too). */
@@ -211,6 +228,12 @@ function add(buckets: Map<number, Agg>, t: number, value: number, withHist: bool
   if (value < agg.min) agg.min = value;
   if (value > agg.max) agg.max = value;
   agg.hist?.add(value);
+}
+
+function mergeInto(buckets: Map<number, Agg>, t: number, from: Agg): void {
+  const agg = buckets.get(t);
+  if (agg) merge(agg, from);
+  else buckets.set(t, { sum: from.sum, count: from.count, min: from.min, max: from.max, ...(from.hist ? { hist: from.hist.clone() } : {}) });
 }
 
 function merge(into: Agg, from: Agg): void {

@@ -1,4 +1,5 @@
 import type { DrainHook, Engine, InstanceInfo, Route } from "../contracts.js";
+import type { RequestTally } from "./telemetry.js";
 
 /** Why a request could not get an instance; the data plane turns it into a response. */
 export class NoCapacityError extends Error {
@@ -27,6 +28,8 @@ export interface ServiceState {
   /** instanceId -> last time it was serving a request (ms); drives ActiveInstances. */
   lastActive: Map<string, number>;
   requestsSeen: number;
+  /** Requests finished since telemetry last flushed them. */
+  tally: RequestTally | undefined;
 }
 
 export interface BalancerOptions {
@@ -59,7 +62,7 @@ export class Balancer implements DrainHook {
   state(route: Route, host: string): ServiceState {
     let s = this.services.get(route.serviceId);
     if (!s) {
-      s = { route, host, queue: [], inflight: 0, lastActive: new Map(), requestsSeen: 0 };
+      s = { route, host, queue: [], inflight: 0, lastActive: new Map(), requestsSeen: 0, tally: undefined };
       this.services.set(route.serviceId, s);
     }
     s.route = route;

@@ -161,6 +161,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       const current = opts.routes.lookup(s.host);
       if (!current || current.status === "DELETED" || current.serviceId !== id) {
         if (!s.queue.length && !s.inflight) {
+          telemetry.flush(s);
           balancer.services.delete(id);
           autoscaler.forget(id);
         }
@@ -183,7 +184,14 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     async listen() {
       const port = await server.listen(opts.port, opts.host);
       timers.push(setInterval(tick, SCALE_TICK_MS));
-      timers.push(setInterval(() => balancer.services.forEach((s) => telemetry.concurrency(s)), 1000));
+      timers.push(
+        setInterval(() => {
+          for (const s of balancer.services.values()) {
+            telemetry.flush(s);
+            telemetry.concurrency(s);
+          }
+        }, 1000),
+      );
       timers.push(
         setInterval(() => {
           adoptIdleServices();
@@ -196,6 +204,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     async close() {
       for (const t of timers) clearInterval(t);
       timers.length = 0;
+      for (const s of balancer.services.values()) telemetry.flush(s);
       balancer.close();
       pool.destroy();
       await server.close();

@@ -1,4 +1,5 @@
-import { logGroups, logStreams, type Engine, type LogSink, type MetricSink } from "../contracts.js";
+import { logGroups, logStreams, type AppRunnerMetricName, type Engine, type LogSink, type MetricSink, type SampleBatch } from "../contracts.js";
+import { Histogram } from "../cloudwatch/histogram.js";
 import { isProvisioned } from "./autoscaler.js";
 import type { ServiceState } from "./balancer.js";
 import { ProcessSampler } from "./process-sampler.js";
@@ -12,6 +13,19 @@ export const PROVISIONED_METRIC = "ProvisionedInstances";
 
 type WideSink = { record(service: { serviceName: string; serviceId: string }, metric: string, value: number, timestamp?: number): void };
 
+/** Requests finished since the last flush, per service. */
+export interface RequestTally {
+  requests: number;
+  s2xx: number;
+  s4xx: number;
+  s5xx: number;
+  latency: SampleBatch;
+}
+
+function newTally(): RequestTally {
+  return { requests: 0, s2xx: 0, s4xx: 0, s5xx: 0, latency: { sum: 0, count: 0, min: Infinity, max: -Infinity, hist: new Histogram() } };
+}
+
 /** Per-request and periodic App Runner metrics, plus scaling events in the service log. */
 export class Telemetry {
   private readonly sampler = new ProcessSampler();
@@ -22,13 +36,38 @@ export class Telemetry {
     private readonly engine: Engine,
   ) {}
 
+  /**
+   * One finished request. Tallied per service and flushed every second (flush), rather than three metric
+   * samples per request: this runs on the data plane's hot path.
+   */
   request(s: ServiceState, status: number, latencyMs: number): void {
+    const t = (s.tally ??= newTally());
+    t.requests++;
+    if (status >= 500) t.s5xx++;
+    else if (status >= 400) t.s4xx++;
+    else if (status >= 200 && status < 300) t.s2xx++;
+    const l = t.latency;
+    l.sum += latencyMs;
+    l.count++;
+    if (latencyMs < l.min) l.min = latencyMs;
+    if (latencyMs > l.max) l.max = latencyMs;
+    (l.hist as Histogram).add(latencyMs);
+  }
+
+  /** Every second, and before the data plane forgets a service: the requests tallied since the last flush. */
+  flush(s: ServiceState, now = Date.now()): void {
+    const t = s.tally;
+    if (!t) return;
+    s.tally = undefined;
     const svc = s.route;
-    this.metrics.record(svc, "Requests", 1);
-    this.metrics.record(svc, "RequestLatency", latencyMs);
-    if (status >= 500) this.metrics.record(svc, "5xxStatusResponses", 1);
-    else if (status >= 400) this.metrics.record(svc, "4xxStatusResponses", 1);
-    else if (status >= 200 && status < 300) this.metrics.record(svc, "2xxStatusResponses", 1);
+    const count = (metric: AppRunnerMetricName, n: number) => {
+      if (n) this.metrics.recordBatch(svc, metric, { sum: n, count: n, min: 1, max: 1 }, now);
+    };
+    count("Requests", t.requests);
+    count("2xxStatusResponses", t.s2xx);
+    count("4xxStatusResponses", t.s4xx);
+    count("5xxStatusResponses", t.s5xx);
+    this.metrics.recordBatch(svc, "RequestLatency", t.latency, now);
   }
 
   /** Every second: concurrent requests (in flight + queued). */

@@ -35,7 +35,7 @@ export function testEngine(overrides: Partial<EngineOptions> = {}) {
   const engine = createEngine({
     dataDir,
     logs,
-    metrics: { record: () => undefined },
+    metrics: { record: () => undefined, recordBatch: () => undefined },
     drain: { waitIdle: async () => undefined },
     pollIntervalMs: 250,
     startTimeoutMs: 15_000,
