@@ -75,6 +75,8 @@ class ClientConnection implements ExchangeConnection {
   }
 
   private onData(buf: Buffer): void {
+    // After a refusal or a last response: whatever else the client sends is not read.
+    if (this.closing && !this.current) return;
     this.lastActive = this.server.now;
     const x = this.current;
     if (x && !x.bodyDone) {
