@@ -69,6 +69,7 @@ describe("requests from clients", () => {
       "GET / HTTP/1.1\r\nHost: app.localhost\r\nX-A: 1\r\n folded\r\n\r\n",
       "GET / HTTP/1.1\r\nHost: app.localhost\r\nContent-Length: -1\r\n\r\n",
       "GET / HTTP/1.1\r\nHost: app.localhost\r\nHost: other.localhost\r\n\r\n",
+      "POST / HTTP/1.1\r\nHost: app.localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
     ];
     for (const bytes of smuggling) {
       const reply = await rawExchange(port, bytes);

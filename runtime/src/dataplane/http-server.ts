@@ -79,19 +79,21 @@ class ClientConnection implements ExchangeConnection {
     if (this.closing && !this.current) return;
     this.lastActive = this.server.now;
     const x = this.current;
-    if (x && !x.bodyDone) {
-      let off: number;
-      try {
-        off = x.feedBody(buf, 0);
-      } catch (err) {
-        return this.refuse(400, (err as Error).message);
-      }
-      if (off < buf.length) this.hold(buf.subarray(off));
-      return;
-    }
+    if (x && !x.bodyDone) return this.feed(x, buf);
     if (x) return this.hold(buf);
     this.buffered = this.buffered.length ? Buffer.concat([this.buffered, buf]) : buf;
     this.parse();
+  }
+
+  /** Body bytes of the request in progress; what follows its body is held for the next request. */
+  private feed(x: ClientExchange, buf: Buffer): void {
+    let off: number;
+    try {
+      off = x.feedBody(buf, 0);
+    } catch (err) {
+      return this.refuse(400, (err as Error).message);
+    }
+    if (off < buf.length) this.hold(buf.subarray(off));
   }
 
   /** Bytes of a later request while this one is answered: kept, and reading stops until the turn comes. */
@@ -127,15 +129,9 @@ class ClientConnection implements ExchangeConnection {
       const x = new ClientExchange(head, this.remoteAddress, this);
       this.current = x;
       if (head.expectContinue && x.hasBody && head.http11) this.socket.write("HTTP/1.1 100 Continue\r\n\r\n", "latin1");
-      if (rest.length) {
-        let off: number;
-        try {
-          off = x.feedBody(rest, 0);
-        } catch (err) {
-          return this.refuse(400, (err as Error).message);
-        }
-        if (off < rest.length) this.hold(rest.subarray(off));
-      }
+      if (rest.length) this.feed(x, rest);
+      // A body that broke its framing at once was refused: the request goes no further.
+      if (this.closing) return;
       this.server.opts.onRequest(x);
     }
   }
