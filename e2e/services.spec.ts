@@ -67,14 +67,15 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   // The build/deploy log of the create operation streamed on the page.
   await expect(page.getByTestId("log-lines").first()).not.toContainText("No log lines", { timeout: 15_000 });
 
-  // A failed create shows App Runner's error in plain words with its code and keeps the form.
+  // A failed create shows App Runner's error in plain words with its code and keeps the form;
+  // a name clash is shown at the name field (console-polish.spec.ts checks it is shown once).
   await page.goto("/services/new");
   const again = page.getByRole("form", { name: "Create service" });
   await again.getByLabel("Service name").fill(name);
   await again.getByLabel("Repository URL or local path").fill(repo);
   await again.getByRole("button", { name: "Create service" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("(InvalidRequestException)");
-  await expect(page.getByTestId("form-message")).toContainText("already exists");
+  await expect(page.locator("#serviceName-error")).toContainText("(InvalidRequestException)");
+  await expect(page.locator("#serviceName-error")).toContainText("already exists");
   await expect(again.getByLabel("Service name")).toHaveValue(name);
   await expect(again.getByLabel("Repository URL or local path")).toHaveValue(repo);
 

@@ -24,7 +24,8 @@ export function ServiceActions({ region, id, name, arn, initial }: { region: str
   const queryClient = useQueryClient();
   const router = useRouter();
 
-  function run(label: string, call: () => Promise<ActionResult<unknown>>, after?: () => void) {
+  /** `type` is the App Runner operation it starts, known before the first poll names it. */
+  function run(label: string, type: string, call: () => Promise<ActionResult<unknown>>, after?: () => void) {
     setMessage(null);
     startTransition(async () => {
       const r = await call();
@@ -33,7 +34,7 @@ export function ServiceActions({ region, id, name, arn, initial }: { region: str
         return;
       }
       // Status becomes OPERATION_IN_PROGRESS: start polling right away.
-      queryClient.setQueryData(["service-status", region, id], { status: "OPERATION_IN_PROGRESS" });
+      queryClient.setQueryData<LiveStatusData>(["service-status", region, id], { status: "OPERATION_IN_PROGRESS", operation: { id: "", type, status: "IN_PROGRESS" } });
       await queryClient.invalidateQueries({ queryKey: ["service-status", region, id] });
       await queryClient.invalidateQueries({ queryKey: ["service-operations", region, id] });
       after?.();
@@ -47,15 +48,15 @@ export function ServiceActions({ region, id, name, arn, initial }: { region: str
         <Link href={`/services/${region}/${id}/edit`} className={buttonClass("secondary", allowed.update ? "" : "pointer-events-none opacity-50")} aria-disabled={!allowed.update}>
           Edit configuration
         </Link>
-        <Button variant="secondary" disabled={pending || !allowed.deploy} onClick={() => run("Deploy", () => startDeploymentAction({ serviceArn: arn }))}>
+        <Button variant="secondary" disabled={pending || !allowed.deploy} onClick={() => run("Deploy", "START_DEPLOYMENT", () => startDeploymentAction({ serviceArn: arn }))}>
           Deploy
         </Button>
         {data.status === "PAUSED" ? (
-          <Button variant="secondary" disabled={pending || !allowed.resume} onClick={() => run("Resume", () => resumeServiceAction({ serviceArn: arn }))}>
+          <Button variant="secondary" disabled={pending || !allowed.resume} onClick={() => run("Resume", "RESUME_SERVICE", () => resumeServiceAction({ serviceArn: arn }))}>
             Resume
           </Button>
         ) : (
-          <Button variant="secondary" disabled={pending || !allowed.pause} onClick={() => run("Pause", () => pauseServiceAction({ serviceArn: arn }))}>
+          <Button variant="secondary" disabled={pending || !allowed.pause} onClick={() => run("Pause", "PAUSE_SERVICE", () => pauseServiceAction({ serviceArn: arn }))}>
             Pause
           </Button>
         )}
@@ -69,7 +70,7 @@ export function ServiceActions({ region, id, name, arn, initial }: { region: str
           aria-label="Confirm delete"
           onSubmit={(e) => {
             e.preventDefault();
-            run("Delete", () => deleteServiceAction({ serviceArn: arn, confirmName }), () => router.push("/services"));
+            run("Delete", "DELETE_SERVICE", () => deleteServiceAction({ serviceArn: arn, confirmName }), () => router.push("/services"));
           }}
         >
           <label htmlFor="confirmName">

@@ -2,15 +2,16 @@
 // Create and update share this form and the schema in lib/services/service-form-schema.ts.
 // The same zod rules run here (inline errors) and in the Server Action (authoritative).
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { createServiceAction, updateServiceAction } from "@/app/(console)/services/actions";
 import { cpuOptions, fieldErrorsOf, instanceSizes, serviceFormSchema, type Cpu, type ServiceFormInput } from "@/lib/services/service-form-schema";
 import type { AutoScalingOption } from "@/lib/services/list-auto-scaling-configurations";
 import { Button } from "@/components/ui/button";
+import { ErrorBanner } from "@/components/ui/form-message";
 import { EnvVarsEditor } from "./env-vars-editor";
 import { emptyFormState, fromInput, toInput, type FormState } from "./form-state";
-import { Section, SelectField, TextField, type Errors } from "./form-controls";
+import { Labeled, Section, SelectField, TextField, type Errors } from "./form-controls";
 import { SourceFields } from "./source-fields";
 import { TagsEditor } from "./tags-editor";
 
@@ -35,11 +36,20 @@ export function ServiceForm({
   const [state, setState] = useState<FormState>(() => (initial ? fromInput(initial) : emptyFormState));
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // fieldLevel: the error is shown at a field, and the banner only when no field shows it.
+  const [message, setMessage] = useState<{ text: string; fieldLevel: boolean } | null>(null);
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
+  // After a failed submit, take the user to the first field that says what to fix.
+  useEffect(() => {
+    if (failures) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [failures]);
   const set = (patch: Partial<FormState>) => {
     setState((s) => ({ ...s, ...patch }));
     setServerErrors({});
+    // Its field errors are gone or recomputed as the user types; the fallback would be stale.
+    setMessage((m) => (m?.fieldLevel ? null : m));
   };
 
   const clientErrors = useMemo(() => {
@@ -56,7 +66,8 @@ export function ServiceForm({
     setAttempted(true);
     setMessage(null);
     if (Object.keys(clientErrors).length) {
-      setMessage("Check the highlighted fields.");
+      setMessage({ text: Object.entries(clientErrors).map(([k, v]) => `${k}: ${v}`).join("; "), fieldLevel: true });
+      setFailures((n) => n + 1);
       return;
     }
     startTransition(async () => {
@@ -64,10 +75,11 @@ export function ServiceForm({
       const result: Outcome = mode === "create" ? await createServiceAction(input) : await updateServiceAction({ serviceArn: serviceArn ?? "", form: input });
       if (!result.ok) {
         // The form keeps everything typed; only the message and field errors change.
-        setMessage(result.message);
         const fe: Errors = {};
         for (const [k, v] of Object.entries(result.fieldErrors ?? {})) if (v?.[0]) fe[k] = v[0];
         setServerErrors(fe);
+        setMessage({ text: result.message, fieldLevel: Object.keys(fe).length > 0 });
+        setFailures((n) => n + 1);
         return;
       }
       const id = result.data.id ?? serviceId;
@@ -79,16 +91,18 @@ export function ServiceForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Create service" : "Update service"}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Create service" : "Update service"}>
       {message ? (
-        <div role="alert" data-testid="form-message" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-          {message}
-        </div>
+        <ErrorBanner fieldLevel={message.fieldLevel} testId="form-message">
+          {message.text}
+        </ErrorBanner>
       ) : null}
       <Section title="Service">
         <div className="grid gap-3 md:grid-cols-2">
           <TextField id="serviceName" label="Service name" value={state.serviceName} onChange={(v) => set({ serviceName: v })} error={errors.serviceName} disabled={mode === "update"} hint="4–40 characters: letters, digits, - and _; starts with a letter or digit." />
-          <div className="muted self-end pb-2 text-sm">Region: {region}</div>
+          <Labeled id="region" label="Region" hint="The region selected in the header.">
+            <input id="region" className="input bg-[var(--bg)] text-[var(--muted)]" value={region} readOnly />
+          </Labeled>
         </div>
       </Section>
       <SourceFields state={state} set={set} errors={errors} locked={mode === "update"} />

@@ -2,6 +2,8 @@
 import type { ReactNode } from "react";
 import type { ServiceView } from "@/lib/services/service-view";
 import { formatTime } from "./format";
+import type { LiveStatusData } from "./live-status";
+import { LiveServiceUrl } from "./service-url";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -12,19 +14,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ServiceOverview({ view, tags }: { view: ServiceView; tags: { key: string; value: string }[] }) {
+export function ServiceOverview({ view, tags, region, id, liveStatus }: { view: ServiceView; tags: { key: string; value: string }[]; region: string; id: string; liveStatus: LiveStatusData }) {
   const s = view.source;
   const hc = view.healthCheck;
   return (
     <dl className="surface px-4 py-1">
       <Row label="URL">
-        {view.link ? (
-          <a href={view.link} target="_blank" rel="noreferrer" className="text-[var(--accent)] hover:underline" data-testid="service-url">
-            {view.link}
-          </a>
-        ) : (
-          "—"
-        )}
+        <LiveServiceUrl region={region} id={id} initial={liveStatus} url={view.url} link={view.link} display="link" testId="service-url" />
       </Row>
       <Row label="ARN">
         <code className="font-mono text-xs">{view.arn}</code>

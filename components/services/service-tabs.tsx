@@ -2,12 +2,15 @@
 // metrics issue adds { id: "metrics", ... }). Each tab renders on the server.
 import type { ReactNode } from "react";
 import type { ServiceView } from "@/lib/services/service-view";
+import type { LiveStatusData } from "./live-status";
 
 export interface ServiceTabContext {
   view: ServiceView;
   region: string;
   id: string;
   canOperate: boolean;
+  /** The status the page rendered with; live parts poll from it. */
+  liveStatus: LiveStatusData;
 }
 
 export interface ServiceTab {

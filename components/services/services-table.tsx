@@ -5,6 +5,7 @@ import { dashboardHref, type DashboardQuery, type SortKey } from "@/lib/services
 import type { ServiceRow, ServiceView } from "@/lib/services/service-view";
 import { formatTime } from "./format";
 import { LiveStatus } from "./live-status";
+import { LiveServiceUrl, ServiceUrl } from "./service-url";
 import { StatusBadge } from "./status-badge";
 
 export interface DashboardRow extends ServiceRow {
@@ -72,12 +73,10 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
                 )}
               </td>
               <td className={`${showRegion ? "max-w-[10rem]" : "max-w-[13rem]"} truncate px-3 py-2`}>
-                {r.link ? (
-                  <a href={r.link} target="_blank" rel="noreferrer" title={r.url} className="text-[var(--accent)] hover:underline">
-                    {r.url}
-                  </a>
+                {r.status === "OPERATION_IN_PROGRESS" ? (
+                  <LiveServiceUrl region={r.region} id={r.id} initial={{ status: r.status, operation: r.operation }} url={r.url} link={r.link} testId="service-url" />
                 ) : (
-                  "—"
+                  <ServiceUrl url={r.url} link={r.link} status={r.status} testId="service-url" />
                 )}
               </td>
               <td className={`${showRegion ? "max-w-[11rem]" : "max-w-[14rem]"} truncate px-3 py-2`} title={r.detail?.source.label}>

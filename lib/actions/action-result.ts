@@ -5,6 +5,9 @@ export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; code?: ActionErrorCode };
 
+/** The message of a validation failure whose errors all belong to fields. */
+export const checkFieldsMessage = "Check the highlighted fields.";
+
 /** Throw from an action handler to fail with a message the user may see. */
 export class ActionError extends Error {
   constructor(

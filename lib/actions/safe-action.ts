@@ -8,7 +8,7 @@ import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import { recordAuditEvent, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { formDataToObject } from "@/lib/audit/redact";
-import { ActionError, type ActionResult } from "@/lib/actions/action-result";
+import { ActionError, checkFieldsMessage, type ActionResult } from "@/lib/actions/action-result";
 import { isCrossOrigin } from "@/lib/actions/origin";
 import { describeError } from "@/lib/errors/describe-error";
 
@@ -84,7 +84,7 @@ function run<S extends z.ZodType, T>(
     const parsed = def.schema.safeParse(rawInput);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      const message = flat.formErrors[0] ?? "Check the highlighted fields.";
+      const message = flat.formErrors[0] ?? checkFieldsMessage;
       return { ok: false, code: "validation", message, fieldErrors: flat.fieldErrors as Record<string, string[] | undefined> };
     }
 

@@ -109,10 +109,11 @@ export const createServiceAction = defineAction(
       created = await createService(client, form);
     } catch (err) {
       await ctx.audit({ target: form.serviceName, connectionId: connection.id, region, request, result: "failed", error: formatAwsError(err) });
-      const e = describeAwsError(err);
-      // Name clashes come back as InvalidRequest; show them on the name field too.
-      const onName = /already exists|name/i.test(e.message) ? { serviceName: [e.message] } : undefined;
-      throw new ActionError(formatAwsError(err), "upstream", onName);
+      const message = formatAwsError(err);
+      // A name clash comes back as InvalidRequest ("Service with the provided name already
+      // exists: x"): it belongs to the name field, where the form shows it.
+      const onName = /\bname\b.*already exists|already exists.*\bname\b/i.test(describeAwsError(err).message) ? { serviceName: [message] } : undefined;
+      throw new ActionError(message, "upstream", onName);
     }
     const arn = created.service.ServiceArn ?? "";
     const details = { target: arn, connectionId: connection.id, region, request: { ...request, operationId: created.operationId } };

@@ -12,6 +12,7 @@ import { servicesTarget } from "@/lib/services/services-client";
 import { toServiceView } from "@/lib/services/service-view";
 import { LiveStatus } from "@/components/services/live-status";
 import { LogViewer } from "@/components/services/log-viewer";
+import { LiveServiceUrl } from "@/components/services/service-url";
 import { ServiceActions } from "@/components/services/service-actions";
 import { TabSkeleton } from "@/components/services/tab-skeleton";
 import type { ServiceTab, ServiceTabContext } from "@/components/services/service-tabs";
@@ -58,11 +59,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
           <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
             {view.name} <LiveStatus region={region} id={id} initial={initial} refreshOnSettle />
           </h1>
-          {view.link ? (
-            <a href={view.link} target="_blank" rel="noreferrer" className="text-sm text-[var(--accent)] hover:underline">
-              {view.link}
-            </a>
-          ) : null}
+          {view.link ? <LiveServiceUrl region={region} id={id} initial={initial} url={view.url} link={view.link} display="link" className="text-sm" /> : null}
         </div>
         {canOperate ? <ServiceActions region={region} id={id} name={view.name} arn={view.arn} initial={initial} /> : null}
       </div>
@@ -91,7 +88,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       </nav>
       <div role="tabpanel">
         <Suspense key={tab?.id} fallback={<TabSkeleton />}>
-          {tab ? <TabBody tab={tab} ctx={{ view, region, id, canOperate }} /> : null}
+          {tab ? <TabBody tab={tab} ctx={{ view, region, id, canOperate, liveStatus: initial }} /> : null}
         </Suspense>
       </div>
     </div>

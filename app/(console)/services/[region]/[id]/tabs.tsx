@@ -16,10 +16,10 @@ export const serviceTabs: ServiceTab[] = [
   {
     id: "overview",
     label: "Overview",
-    render: async ({ view, region }) => {
+    render: async ({ view, region, id, liveStatus }) => {
       const { client } = await servicesTarget(region);
       const tags = await listTags(client, view.arn).catch(() => []);
-      return <ServiceOverview view={view} tags={tags} />;
+      return <ServiceOverview view={view} tags={tags} region={region} id={id} liveStatus={liveStatus} />;
     },
   },
   {
