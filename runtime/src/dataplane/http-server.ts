@@ -34,7 +34,7 @@ class ClientConnection implements ExchangeConnection {
     private readonly server: ProxyHttpServer,
   ) {
     this.remoteAddress = socket.remoteAddress ?? "";
-    this.lastActive = server.now;
+    this.lastActive = Date.now();
     socket.on("data", (d: Buffer) => this.onData(d));
     socket.on("drain", () => this.current?.onDrain?.());
     socket.on("error", () => socket.destroy());
@@ -61,7 +61,7 @@ class ClientConnection implements ExchangeConnection {
       this.socket.end();
       return;
     }
-    this.lastActive = this.server.now;
+    this.lastActive = Date.now();
     if (this.buffered.length) process.nextTick(() => this.parse());
     this.resumeReading();
   }
@@ -113,7 +113,7 @@ class ClientConnection implements ExchangeConnection {
       const end = this.buffered.indexOf(CRLFCRLF);
       if (end < 0 || end > MAX_REQUEST_HEAD_BYTES) {
         if (this.buffered.length > MAX_REQUEST_HEAD_BYTES) return this.refuse(431, `the request head is larger than ${MAX_REQUEST_HEAD_BYTES / 1024} KiB`);
-        if (!this.headStarted) this.headStarted = this.server.now || 1;
+        if (!this.headStarted) this.headStarted = Date.now();
         return;
       }
       this.headStarted = 0;
@@ -176,7 +176,7 @@ class ClientConnection implements ExchangeConnection {
  */
 export class ProxyHttpServer {
   readonly connections = new Set<ClientConnection>();
-  /** A coarse clock (updated every second) for the connections' timeouts: cheaper than Date.now() per read. */
+  /** A coarse clock (updated every second) for reads on a connection: cheaper than Date.now() per read. */
   now = Date.now();
   private readonly server: net.Server;
   private sweeper: NodeJS.Timeout | undefined;
