@@ -1,16 +1,13 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { describeAwsError, type AwsErrorView } from "@/lib/services/aws-error";
-import { describeService } from "@/lib/services/describe-service";
 import { AwsErrorPanel } from "@/components/services/aws-error-panel";
 import { currentOperation, listOperations } from "@/lib/services/list-operations";
-import { servicesTarget } from "@/lib/services/services-client";
-import { toServiceView } from "@/lib/services/service-view";
 import { LiveStatus } from "@/components/services/live-status";
+import { loadServicePage } from "@/components/services/load-service-page";
 import { LogViewer } from "@/components/services/log-viewer";
 import { LiveServiceUrl } from "@/components/services/service-url";
 import { ServiceActions } from "@/components/services/service-actions";
@@ -28,15 +25,9 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const user = await requireUser("read");
   const { region, id } = await params;
   const sp = await searchParams;
-  const { client } = await servicesTarget(region);
-  let service: Awaited<ReturnType<typeof describeService>>;
-  try {
-    service = await describeService(client, region, id);
-  } catch (err) {
-    return <AwsErrorPanel what="this service" error={describeAwsError(err)} />;
-  }
-  if (!service || service.Status === "DELETED") notFound();
-  const view = toServiceView(service);
+  const loaded = await loadServicePage(region, id);
+  if ("panel" in loaded) return loaded.panel;
+  const { client, view } = loaded;
   const op = view.status === "OPERATION_IN_PROGRESS" ? await currentOperation(client, view.arn).catch(() => undefined) : undefined;
   const initial = { status: view.status, ...(op ? { operation: { id: op.id, type: op.type, status: op.status } } : {}) };
   const canOperate = can(user.role, "services:operate");

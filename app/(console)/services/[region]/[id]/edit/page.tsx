@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { describeAwsError } from "@/lib/services/aws-error";
-import { describeService } from "@/lib/services/describe-service";
-import { AwsErrorPanel } from "@/components/services/aws-error-panel";
 import { listAutoScalingOptions, type AutoScalingOption } from "@/lib/services/list-auto-scaling-configurations";
 import { listTags } from "@/lib/services/list-tags";
-import { servicesTarget } from "@/lib/services/services-client";
-import { toFormValues, toServiceView } from "@/lib/services/service-view";
+import { toFormValues } from "@/lib/services/service-view";
+import { loadServicePage } from "@/components/services/load-service-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { ServiceForm } from "@/components/services/service-form";
 
@@ -16,15 +12,9 @@ export const metadata: Metadata = { title: "Edit service" };
 export default async function EditServicePage({ params }: { params: Promise<{ region: string; id: string }> }) {
   await requireUser("services:operate");
   const { region, id } = await params;
-  const { client } = await servicesTarget(region);
-  let service: Awaited<ReturnType<typeof describeService>>;
-  try {
-    service = await describeService(client, region, id);
-  } catch (err) {
-    return <AwsErrorPanel what="this service" error={describeAwsError(err)} />;
-  }
-  if (!service) notFound();
-  const view = toServiceView(service);
+  const loaded = await loadServicePage(region, id);
+  if ("panel" in loaded) return loaded.panel;
+  const { client, view } = loaded;
   const [options, tags] = await Promise.all([
     listAutoScalingOptions(client).catch((): AutoScalingOption[] => []),
     listTags(client, view.arn).catch(() => []),
