@@ -27,7 +27,6 @@ export interface ServiceState {
   inflight: number;
   /** instanceId -> last time it was serving a request (ms); drives ActiveInstances. */
   lastActive: Map<string, number>;
-  requestsSeen: number;
   /** Requests finished since telemetry last flushed them. */
   tally: RequestTally | undefined;
 }
@@ -62,7 +61,7 @@ export class Balancer implements DrainHook {
   state(route: Route, host: string): ServiceState {
     let s = this.services.get(route.serviceId);
     if (!s) {
-      s = { route, host, queue: [], inflight: 0, lastActive: new Map(), requestsSeen: 0, tally: undefined };
+      s = { route, host, queue: [], inflight: 0, lastActive: new Map(), tally: undefined };
       this.services.set(route.serviceId, s);
     }
     s.route = route;
@@ -76,7 +75,6 @@ export class Balancer implements DrainHook {
   /** Resolves with an instance slot (call release when done), or rejects with NoCapacityError. */
   acquire(s: ServiceState, exclude?: string): Promise<InstanceInfo> | InstanceInfo {
     const { route } = s;
-    s.requestsSeen++;
     if (!s.queue.length) {
       const picked = this.tryPick(s, exclude);
       if (picked) return picked;

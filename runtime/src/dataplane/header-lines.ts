@@ -1,5 +1,8 @@
 import { FramingError } from "./chunked-decoder.js";
 
+/** Headers a proxy must not forward (RFC 9110 section 7.6.1), plus the framing each side redoes. */
+export const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+
 /** RFC 9110 token characters (methods and header names). */
 const TOKEN = new Uint8Array(128);
 for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") TOKEN[c.charCodeAt(0)] = 1;

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import type { InstanceInfo } from "../contracts.js";
 import type { ClientExchange } from "./client-exchange.js";
 import type { RequestHead } from "./request-head.js";
-import { FramingError, ResponseParser, type ResponseHead, type ResponseSink } from "./response-parser.js";
+import { ResponseParser, type ResponseHead, type ResponseSink } from "./response-parser.js";
 import type { Upstream, UpstreamOwner, UpstreamPool } from "./upstream-pool.js";
 
 export type ProxyOutcome =
@@ -106,7 +106,6 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
   }
 
   head(h: ResponseHead): void {
-    if (this.finished) throw new FramingError("the exchange is over");
     this.x.writeHead(h.status, h.statusText, h.headerLines, h.length);
     if (!this.settled) {
       this.settled = true;

@@ -1,5 +1,4 @@
-import { hasBadHeadChars, isToken, scanHeaderLines } from "./header-lines.js";
-import { HOP_BY_HOP } from "./response-parser.js";
+import { HOP_BY_HOP, hasBadHeadChars, isToken, scanHeaderLines } from "./header-lines.js";
 
 /** A request the data plane refuses itself, with the status to answer (400, 417, 431, 501, 505). */
 export class HttpError extends Error {

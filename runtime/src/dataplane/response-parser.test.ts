@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_HEAD_BYTES, FramingError, ResponseParser, type ResponseHead } from "./response-parser.js";
+import { FramingError } from "./chunked-decoder.js";
+import { MAX_HEAD_BYTES, ResponseParser, type ResponseHead } from "./response-parser.js";
 
 interface Parsed {
   head: ResponseHead | undefined;

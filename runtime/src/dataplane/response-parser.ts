@@ -1,7 +1,5 @@
 import { ChunkedDecoder, FramingError } from "./chunked-decoder.js";
-import { hasBadHeadChars, scanHeaderLines } from "./header-lines.js";
-
-export { FramingError };
+import { HOP_BY_HOP, hasBadHeadChars, scanHeaderLines } from "./header-lines.js";
 
 /**
  * An incremental parser for one HTTP/1.x response read from an instance's socket: the head, then the body
@@ -11,9 +9,6 @@ export { FramingError };
  * Hand-written rather than Node's http client: per request, the client's ClientRequest, IncomingMessage and
  * agent bookkeeping cost about as much CPU as the rest of the proxy together (see runtime/bench/proxy-bench.ts).
  */
-
-/** Headers a proxy must not forward (RFC 9110 section 7.6.1), plus the framing the client side redoes. */
-export const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
 
 /** Larger response heads are refused (Node's own client allows 16 KiB). */
 export const MAX_HEAD_BYTES = 64 * 1024;

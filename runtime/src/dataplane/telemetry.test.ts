@@ -26,7 +26,7 @@ function probe(instance: Route["instance"]) {
   const recorded: { metric: string; value: number }[] = [];
   const sink: MetricSink = { record: (_svc, metric, value) => void recorded.push({ metric, value }), recordBatch: () => undefined };
   const route: Route = { serviceId: "busy", serviceName: "busy", status: "RUNNING", scaling, instance };
-  const state: ServiceState = { route, host: "busy.localhost", queue: [], inflight: 0, lastActive: new Map(), requestsSeen: 0, tally: undefined };
+  const state: ServiceState = { route, host: "busy.localhost", queue: [], inflight: 0, lastActive: new Map(), tally: undefined };
   const telemetry = new Telemetry(sink, noLogs, engine);
   return { sample: () => telemetry.instances([state], 5000), last: (m: string) => recorded.filter((r) => r.metric === m).at(-1)?.value, recorded };
 }

@@ -134,11 +134,6 @@ export class UpstreamPool {
     if (!list.length) this.idle.delete(u.key);
   }
 
-  /** Idle connections per key (tests read it). */
-  idleCount(key: string): number {
-    return this.idle.get(key)?.length ?? 0;
-  }
-
   destroy(): void {
     for (const list of this.idle.values()) for (const u of list.splice(0)) u.discard();
     this.idle.clear();
