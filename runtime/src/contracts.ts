@@ -173,6 +173,7 @@ export interface RouteTable {
   /** Host name without port, lower-case: the ServiceUrl host and ACTIVE custom domains. */
   set(hostname: string, route: Route): void;
   delete(hostname: string): void;
+  /** By a host name already normalized (see normalize() in dataplane/route-table.ts). */
   lookup(hostname: string): Route | undefined;
   /** Every host name and its route (the data plane samples idle services too). */
   entries(): Iterable<[string, Route]>;

@@ -12,8 +12,9 @@ export class MemoryRouteTable implements RouteTable {
     this.routes.delete(normalize(hostname));
   }
 
+  /** `hostname` as normalize() returns it: the data plane normalizes the Host header once per request. */
   lookup(hostname: string): Route | undefined {
-    return this.routes.get(normalize(hostname));
+    return this.routes.get(hostname);
   }
 
   entries(): IterableIterator<[string, Route]> {
