@@ -39,30 +39,38 @@ function run(store: MetricStore, op: string, input: Record<string, unknown>): un
   return fn(store, input);
 }
 
-function handleJson(store: MetricStore, req: IncomingMessage, body: Buffer, res: ServerResponse, requestId: string): void {
-  const op = String(req.headers["x-amz-target"]).slice(TARGET_PREFIX.length);
-  let status = 200;
-  let payload: unknown;
-  const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": requestId };
+/** The JSON and CBOR fronts: decode a body that must be a map, run the operation, encode its result or an AWS-shaped error. */
+function invoke(store: MetricStore, op: string, decode: () => unknown, encode: (out: unknown) => unknown, format: "JSON object" | "CBOR map"): { status: number; payload: unknown; error?: CloudWatchError } {
   try {
     let input: unknown;
     try {
-      input = body.length ? JSON.parse(body.toString("utf8")) : {};
+      input = decode();
     } catch {
-      throw new CloudWatchError("SerializationException", "SerializationException", "The request body is not valid JSON.");
+      throw new CloudWatchError("SerializationException", "SerializationException", `The request body is not valid ${format.split(" ")[0]}.`);
     }
-    if (!input || typeof input !== "object" || Array.isArray(input)) throw new CloudWatchError("SerializationException", "SerializationException", "The request body must be a JSON object.");
-    payload = toJsonValue(run(store, op, input as Record<string, unknown>));
+    if (!input || typeof input !== "object" || Array.isArray(input)) throw new CloudWatchError("SerializationException", "SerializationException", `The request body must be a ${format}.`);
+    return { status: 200, payload: encode(run(store, op, input as Record<string, unknown>)) };
   } catch (err) {
     const e = asCloudWatchError(err);
-    status = e.status;
-    payload = { __type: `com.amazonaws.cloudwatch#${e.type}`, message: e.message };
-    // The JS SDK picks the exception class from this header in query-compatible mode; botocore reads __type.
-    headers["x-amzn-query-error"] = `${e.code};${e.status >= 500 ? "Receiver" : "Sender"}`;
-    headers["x-amzn-errortype"] = e.type;
+    return { status: e.status, payload: { __type: `com.amazonaws.cloudwatch#${e.type}`, message: e.message }, error: e };
   }
-  const text = JSON.stringify(payload);
-  res.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(text)) });
+}
+
+/** The JS SDK picks the exception class from this header in query-compatible mode; botocore reads __type. */
+function queryErrorHeader(e: CloudWatchError): string {
+  return `${e.code};${e.status >= 500 ? "Receiver" : "Sender"}`;
+}
+
+function handleJson(store: MetricStore, req: IncomingMessage, body: Buffer, res: ServerResponse, requestId: string): void {
+  const op = String(req.headers["x-amz-target"]).slice(TARGET_PREFIX.length);
+  const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": requestId };
+  const r = invoke(store, op, () => (body.length ? JSON.parse(body.toString("utf8")) : {}), toJsonValue, "JSON object");
+  if (r.error) {
+    headers["x-amzn-query-error"] = queryErrorHeader(r.error);
+    headers["x-amzn-errortype"] = r.error.type;
+  }
+  const text = JSON.stringify(r.payload);
+  res.writeHead(r.status, { ...headers, "content-length": String(Buffer.byteLength(text)) });
   res.end(text);
 }
 
@@ -85,26 +93,11 @@ function handleQuery(store: MetricStore, body: Buffer, res: ServerResponse, requ
 
 function handleCbor(store: MetricStore, req: IncomingMessage, body: Buffer, res: ServerResponse, requestId: string): void {
   const op = String(req.url).slice(CBOR_PATH.length).split("?")[0] ?? "";
-  let status = 200;
-  let payload: unknown;
   const headers: Record<string, string> = { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor", "x-amzn-requestid": requestId };
-  try {
-    let input: unknown;
-    try {
-      input = body.length ? fromCbor(cbor.deserialize(body)) : {};
-    } catch {
-      throw new CloudWatchError("SerializationException", "SerializationException", "The request body is not valid CBOR.");
-    }
-    if (!input || typeof input !== "object" || Array.isArray(input)) throw new CloudWatchError("SerializationException", "SerializationException", "The request body must be a CBOR map.");
-    payload = toCbor(run(store, op, input as Record<string, unknown>));
-  } catch (err) {
-    const e = asCloudWatchError(err);
-    status = e.status;
-    payload = { __type: `com.amazonaws.cloudwatch#${e.type}`, message: e.message };
-    headers["x-amzn-query-error"] = `${e.code};${e.status >= 500 ? "Receiver" : "Sender"}`;
-  }
-  const bytes = Buffer.from(cbor.serialize(payload));
-  res.writeHead(status, { ...headers, "content-length": String(bytes.length) });
+  const r = invoke(store, op, () => (body.length ? fromCbor(cbor.deserialize(body)) : {}), toCbor, "CBOR map");
+  if (r.error) headers["x-amzn-query-error"] = queryErrorHeader(r.error);
+  const bytes = Buffer.from(cbor.serialize(r.payload));
+  res.writeHead(r.status, { ...headers, "content-length": String(bytes.length) });
   res.end(bytes);
 }
 
