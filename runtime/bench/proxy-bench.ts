@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import type { Engine, InstanceInfo } from "../src/contracts.js";
 import { MetricStore } from "../src/cloudwatch/metric-store.js";
-import { createDataPlane } from "../src/dataplane/data-plane.js";
+import { loadConfig } from "../src/config.js";
+import { createDataPlane, dataPlaneSettings } from "../src/dataplane/data-plane.js";
 import { MemoryRouteTable } from "../src/dataplane/route-table.js";
 import { ECHO_APP, freePort } from "../src/dataplane/test-support.js";
 import { LogStore } from "../src/logs/log-store.js";
@@ -43,7 +44,7 @@ async function serveDataPlane(instancePort: number, dir: string): Promise<void> 
   routes.set(HOST, { serviceId: "bench", serviceName: "bench", status: "RUNNING", scaling: { minSize: 1, maxSize: 1, maxConcurrency: 200 } });
   const instance: InstanceInfo = { instanceId: "i-bench", serviceId: "bench", deploymentId: "op", host: "127.0.0.1", port: instancePort, pid: undefined, state: "healthy", startedAt: Date.now() };
   const engine = { instances: () => [instance], scaleTo: () => undefined } as unknown as Engine;
-  const plane = createDataPlane({ routes, engine, metrics: new MetricStore({ dir: path.join(dir, "m") }), logs: new LogStore({ dir: path.join(dir, "l") }), host: "127.0.0.1", port: 0 });
+  const plane = createDataPlane({ routes, engine, metrics: new MetricStore({ dir: path.join(dir, "m") }), logs: new LogStore({ dir: path.join(dir, "l") }), host: "127.0.0.1", port: 0, settings: dataPlaneSettings(loadConfig([], {})) });
   console.log(JSON.stringify({ port: await plane.listen() }));
   // Exit normally on signals so `node --cpu-prof` can write its profile.
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(0));

@@ -5,6 +5,8 @@ export interface RuntimeConfig {
   host: string;
   apiPort: number;
   dataPort: number;
+  /** Data plane tuning: see dataPlaneSettings in dataplane/data-plane.ts. */
+  dataPlane: { requestTimeoutSeconds: number; queueTimeoutSeconds: number; scaleInCooldownSeconds: number; clientIdleSeconds: number; maxClientConnections: number };
   dataDir: string;
   accountId: string;
   /** Access key id -> secret. Empty: any signed or unsigned request is accepted. */
@@ -20,6 +22,11 @@ const options = {
   host: { env: "RUNWAY_RUNTIME_HOST", flag: "--host", fallback: "127.0.0.1" },
   apiPort: { env: "RUNWAY_RUNTIME_API_PORT", flag: "--api-port", fallback: "4580" },
   dataPort: { env: "RUNWAY_RUNTIME_DATA_PORT", flag: "--data-port", fallback: "4581" },
+  requestTimeoutSeconds: { env: "RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS", flag: "--request-timeout-seconds", fallback: "120" },
+  queueTimeoutSeconds: { env: "RUNWAY_RUNTIME_QUEUE_TIMEOUT_SECONDS", flag: "--queue-timeout-seconds", fallback: "30" },
+  scaleInCooldownSeconds: { env: "RUNWAY_RUNTIME_SCALE_IN_COOLDOWN_SECONDS", flag: "--scale-in-cooldown-seconds", fallback: "60" },
+  clientIdleSeconds: { env: "RUNWAY_RUNTIME_CLIENT_IDLE_SECONDS", flag: "--client-idle-seconds", fallback: "65" },
+  maxClientConnections: { env: "RUNWAY_RUNTIME_MAX_CLIENT_CONNECTIONS", flag: "--max-client-connections", fallback: "10000" },
   dataDir: { env: "RUNWAY_RUNTIME_DATA_DIR", flag: "--data-dir", fallback: "data/runtime" },
   accountId: { env: "RUNWAY_RUNTIME_ACCOUNT_ID", flag: "--account-id", fallback: "000000000000" },
   accessKeys: { env: "RUNWAY_RUNTIME_ACCESS_KEYS", flag: "--access-keys", fallback: "" },
@@ -55,6 +62,13 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     host: get("host"),
     apiPort: port(get("apiPort"), "api port"),
     dataPort: port(get("dataPort"), "data plane port"),
+    dataPlane: {
+      requestTimeoutSeconds: positive(get("requestTimeoutSeconds"), "request timeout seconds"),
+      queueTimeoutSeconds: positive(get("queueTimeoutSeconds"), "queue timeout seconds"),
+      scaleInCooldownSeconds: nonNegative(get("scaleInCooldownSeconds"), "scale-in cool-down seconds"),
+      clientIdleSeconds: positive(get("clientIdleSeconds"), "client idle seconds"),
+      maxClientConnections: positive(get("maxClientConnections"), "max client connections"),
+    },
     dataDir: path.resolve(cwd, get("dataDir")),
     accountId: accountId(get("accountId")),
     accessKeys: accessKeys(get("accessKeys")),

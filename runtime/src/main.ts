@@ -9,7 +9,7 @@ import { createCloudWatchApi } from "./cloudwatch/cloudwatch-api.js";
 import { MetricStore } from "./cloudwatch/metric-store.js";
 import { ConfigError, loadConfig, usage } from "./config.js";
 import type { DrainHook } from "./contracts.js";
-import { createDataPlane, type DataPlane } from "./dataplane/data-plane.js";
+import { createDataPlane, dataPlaneSettings, type DataPlane } from "./dataplane/data-plane.js";
 import { MemoryRouteTable } from "./dataplane/route-table.js";
 import { createEngine } from "./engine/engine.js";
 import { createApiServer } from "./http/api-server.js";
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     startTimeoutMs: config.startTimeoutSeconds * 1000,
     pollIntervalMs: config.sourcePollSeconds * 1000,
   });
-  const dataPlane: DataPlane = createDataPlane({ routes, engine, metrics, logs, host: config.host, port: config.dataPort });
+  const dataPlane: DataPlane = createDataPlane({ routes, engine, metrics, logs, host: config.host, port: config.dataPort, settings: dataPlaneSettings(config) });
   const dataPort = await dataPlane.listen();
 
   const controlPlane = new ControlPlane({

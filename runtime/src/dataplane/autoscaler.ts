@@ -1,5 +1,5 @@
-import type { Engine, InstanceInfo } from "../contracts.js";
-import type { ServiceState } from "./balancer.js";
+import type { Engine } from "../contracts.js";
+import { isProvisioned, type ServiceState } from "./service-state.js";
 
 interface ScaleMemory {
   /** [time, desired] samples over the cool-down window. */
@@ -10,8 +10,6 @@ interface ScaleMemory {
 }
 
 const RESEND_MS = 2000;
-
-export const isProvisioned = (i: InstanceInfo) => i.state === "starting" || i.state === "healthy" || i.state === "unhealthy";
 
 /**
  * App Runner's scaling rule: desired = ceil((in-flight + queued) / MaxConcurrency), clamped to

@@ -1,5 +1,5 @@
 import type { DrainHook, Engine, InstanceInfo, Route } from "../contracts.js";
-import type { RequestTally } from "./telemetry.js";
+import type { ServiceState, Waiter } from "./service-state.js";
 
 /** Why a request could not get an instance; the data plane turns it into a response. */
 export class NoCapacityError extends Error {
@@ -9,26 +9,6 @@ export class NoCapacityError extends Error {
   ) {
     super(message);
   }
-}
-
-interface Waiter {
-  resolve(instance: InstanceInfo): void;
-  reject(err: NoCapacityError): void;
-  enqueuedAt: number;
-}
-
-/** Per-service routing state the autoscaler and telemetry read. */
-export interface ServiceState {
-  route: Route;
-  /** The host the service was first reached by; the data plane refreshes the route through it. */
-  host: string;
-  queue: Waiter[];
-  /** Requests dispatched to an instance and not finished yet. */
-  inflight: number;
-  /** instanceId -> last time it was serving a request (ms); drives ActiveInstances. */
-  lastActive: Map<string, number>;
-  /** Requests finished since telemetry last flushed them. */
-  tally: RequestTally | undefined;
 }
 
 export interface BalancerOptions {

@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import { ChunkedDecoder } from "./chunked-decoder.js";
 import { wantsKeepAlive, type RequestHead } from "./request-head.js";
 
-/** The connection an exchange belongs to (see client-connection.ts). */
+/** The connection an exchange belongs to (ClientConnection in http-server.ts). */
 export interface ExchangeConnection {
   readonly socket: Socket;
   /** The server is shutting down or the client half-closed: no further request on this connection. */

@@ -8,6 +8,7 @@ import type { Route } from "../contracts.js";
 import { MetricStore } from "../cloudwatch/metric-store.js";
 import { LogStore } from "../logs/log-store.js";
 import { createDataPlane, type DataPlane } from "./data-plane.js";
+import { defaultSettings } from "./test-support.js";
 import { MemoryRouteTable } from "./route-table.js";
 import { get, ProcessEngine } from "./test-support.js";
 
@@ -22,8 +23,7 @@ let port: number;
 const route = (serviceId: string, scaling: Route["scaling"], status: Route["status"] = "RUNNING"): Route => ({ serviceId, serviceName: `svc-${serviceId}`, status, scaling });
 
 beforeAll(async () => {
-  process.env.RUNWAY_RUNTIME_SCALE_IN_COOLDOWN_SECONDS = "1";
-  plane = createDataPlane({ routes, engine, metrics, logs, host: "127.0.0.1", port: 0 });
+  plane = createDataPlane({ routes, engine, metrics, logs, host: "127.0.0.1", port: 0, settings: { ...defaultSettings, scaleInCooldownMs: 1000 } });
   engine.drain = plane.drain;
   port = await plane.listen();
   routes.set("one.s1.localhost", route("s1", { minSize: 1, maxSize: 1, maxConcurrency: 2 }));

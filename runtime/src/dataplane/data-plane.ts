@@ -1,13 +1,15 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
+import type { RuntimeConfig } from "../config.js";
 import type { DrainHook, Engine, InstanceInfo, LogSink, MetricSink, Route, RouteTable } from "../contracts.js";
 import { Autoscaler } from "./autoscaler.js";
-import { Balancer, NoCapacityError, type ServiceState } from "./balancer.js";
+import { Balancer, NoCapacityError } from "./balancer.js";
 import type { ClientExchange } from "./client-exchange.js";
 import { ProxyHttpServer } from "./http-server.js";
 import { proxyRequest, proxyUpgrade, type ProxiedRequest } from "./proxy.js";
 import type { RequestHead } from "./request-head.js";
 import { normalize } from "./route-table.js";
+import type { ServiceState } from "./service-state.js";
 import { Telemetry } from "./telemetry.js";
 import { UpstreamPool } from "./upstream-pool.js";
 
@@ -18,6 +20,31 @@ export interface DataPlaneOptions {
   logs: LogSink;
   host: string;
   port: number;
+  settings: DataPlaneSettings;
+}
+
+/** The data plane's tuning, from the runtime's config (config.ts holds the names and defaults). */
+export interface DataPlaneSettings {
+  /** No complete response within this long: 504 (App Runner's limit is 120 s). */
+  requestTimeoutMs: number;
+  /** A request waiting for a free instance slot longer than this: 429. */
+  queueTimeoutMs: number;
+  scaleInCooldownMs: number;
+  /** An idle client keep-alive connection is closed after this long. */
+  clientIdleMs: number;
+  /** Client connections beyond this many are answered 503 and closed. */
+  maxClientConnections: number;
+}
+
+export function dataPlaneSettings(config: Pick<RuntimeConfig, "dataPlane">): DataPlaneSettings {
+  const c = config.dataPlane;
+  return {
+    requestTimeoutMs: c.requestTimeoutSeconds * 1000,
+    queueTimeoutMs: c.queueTimeoutSeconds * 1000,
+    scaleInCooldownMs: c.scaleInCooldownSeconds * 1000,
+    clientIdleMs: c.clientIdleSeconds * 1000,
+    maxClientConnections: Math.floor(c.maxClientConnections),
+  };
 }
 
 export interface DataPlane {
@@ -28,11 +55,6 @@ export interface DataPlane {
   services(): ReadonlyMap<string, ServiceState>;
 }
 
-function envSeconds(name: string, fallback: number): number {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v >= 0 && process.env[name] !== "" ? v : fallback;
-}
-
 const SCALE_TICK_MS = 250;
 const INSTANCE_SAMPLE_MS = 5000;
 
@@ -40,17 +62,13 @@ const INSTANCE_SAMPLE_MS = 5000;
  * The runtime's data plane: one HTTP listener that routes by Host to a service's healthy instances,
  * balances on least outstanding requests within MaxConcurrency, queues briefly beyond it, runs the
  * autoscaler and records App Runner's metrics.
- *
- * Tuning (env, seconds): RUNWAY_RUNTIME_SCALE_IN_COOLDOWN_SECONDS (60), RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS
- * (120, App Runner's), RUNWAY_RUNTIME_QUEUE_TIMEOUT_SECONDS (30).
  */
 export function createDataPlane(opts: DataPlaneOptions): DataPlane {
-  const requestTimeoutMs = envSeconds("RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS", 120) * 1000;
-  const cooldownMs = envSeconds("RUNWAY_RUNTIME_SCALE_IN_COOLDOWN_SECONDS", 60) * 1000;
+  const { requestTimeoutMs, scaleInCooldownMs: cooldownMs } = opts.settings;
   const telemetry = new Telemetry(opts.metrics, opts.logs, opts.engine);
   const autoscaler = new Autoscaler(opts.engine, cooldownMs, (s, from, to) => telemetry.scaled(s, from, to));
   const balancer = new Balancer(opts.engine, {
-    queueTimeoutMs: envSeconds("RUNWAY_RUNTIME_QUEUE_TIMEOUT_SECONDS", 30) * 1000,
+    queueTimeoutMs: opts.settings.queueTimeoutMs,
     queueLimit: 1000,
     onQueued: (s) => autoscaler.nudge(s),
   });
@@ -58,7 +76,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   const pool = new UpstreamPool();
 
   // Long uploads and downloads are bounded by the per-request timeout instead.
-  const server = new ProxyHttpServer({ onRequest: handle, onUpgrade: upgrade, keepAliveTimeoutMs: 65_000, headersTimeoutMs: 60_000 });
+  const server = new ProxyHttpServer({ onRequest: handle, onUpgrade: upgrade, keepAliveTimeoutMs: opts.settings.clientIdleMs, headersTimeoutMs: 60_000 });
 
   type Resolved = { route: Route; host: string } | { status: number; body: string };
 

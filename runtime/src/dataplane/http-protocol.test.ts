@@ -6,6 +6,7 @@ import type { Engine, InstanceInfo, Route } from "../contracts.js";
 import { MetricStore } from "../cloudwatch/metric-store.js";
 import { LogStore } from "../logs/log-store.js";
 import { createDataPlane, type DataPlane } from "./data-plane.js";
+import { defaultSettings } from "./test-support.js";
 import { rawExchange, referenceApp, scriptedInstance, statuses, type Received } from "./protocol-fixtures.js";
 import { MemoryRouteTable } from "./route-table.js";
 import { get } from "./test-support.js";
@@ -44,9 +45,7 @@ beforeAll(async () => {
   const routes = new MemoryRouteTable();
   routes.set("app.localhost", route("app"));
   routes.set("raw.localhost", route("raw"));
-  process.env.RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS = "1";
-  plane = createDataPlane({ routes, engine, metrics, logs, host: "127.0.0.1", port: 0 });
-  delete process.env.RUNWAY_RUNTIME_REQUEST_TIMEOUT_SECONDS;
+  plane = createDataPlane({ routes, engine, metrics, logs, host: "127.0.0.1", port: 0, settings: { ...defaultSettings, requestTimeoutMs: 1000 } });
   port = await plane.listen();
 });
 

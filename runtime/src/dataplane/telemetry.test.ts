@@ -2,7 +2,7 @@
 // sampler on a real busy process, checked against the CPU time the process reports about itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LogSink, MetricSink, Route } from "../contracts.js";
-import type { ServiceState } from "./balancer.js";
+import type { ServiceState } from "./service-state.js";
 import { Telemetry } from "./telemetry.js";
 import { get, ProcessEngine } from "./test-support.js";
 

@@ -1,7 +1,6 @@
 import { logGroups, logStreams, type AppRunnerMetricName, type Engine, type LogSink, type MetricSink, type SampleBatch } from "../contracts.js";
 import { Histogram } from "../cloudwatch/histogram.js";
-import { isProvisioned } from "./autoscaler.js";
-import type { ServiceState } from "./balancer.js";
+import { isProvisioned, type RequestTally, type ServiceState } from "./service-state.js";
 import { ProcessSampler } from "./process-sampler.js";
 
 /** App Runner's default instance, for routes that carry no size. */
@@ -12,15 +11,6 @@ const MIB = 1024 * 1024;
 export const PROVISIONED_METRIC = "ProvisionedInstances";
 
 type WideSink = { record(service: { serviceName: string; serviceId: string }, metric: string, value: number, timestamp?: number): void };
-
-/** Requests finished since the last flush, per service. */
-export interface RequestTally {
-  requests: number;
-  s2xx: number;
-  s4xx: number;
-  s5xx: number;
-  latency: SampleBatch;
-}
 
 function newTally(): RequestTally {
   return { requests: 0, s2xx: 0, s4xx: 0, s5xx: 0, latency: { sum: 0, count: 0, min: Infinity, max: -Infinity, hist: new Histogram() } };

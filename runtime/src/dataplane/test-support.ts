@@ -3,7 +3,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
+import { loadConfig } from "../config.js";
 import type { DeploymentResult, DrainHook, Engine, InstanceInfo, ScalingBounds } from "../contracts.js";
+import { dataPlaneSettings } from "./data-plane.js";
+
+/** The data plane's settings as the runtime starts with them when nothing is configured. */
+export const defaultSettings = dataPlaneSettings(loadConfig([], {}));
 
 /** Echo app: /health, /headers (request headers as JSON), /slow?ms=N, /crash, /stream, POST /count, /whoami, WebSocket-ish upgrade echo. */
 export const ECHO_APP = `
