@@ -1,4 +1,4 @@
-import { logGroups, logStreams, type AppRunnerMetricName, type Engine, type LogSink, type MetricSink, type SampleBatch } from "../contracts.js";
+import { logGroups, logStreams, type AppRunnerMetricName, type Engine, type LogSink, type MetricSink } from "../contracts.js";
 import { Histogram } from "../cloudwatch/histogram.js";
 import { isProvisioned, type RequestTally, type ServiceState } from "./service-state.js";
 import { ProcessSampler } from "./process-sampler.js";
