@@ -8,6 +8,7 @@ import type { ClientExchange } from "./client-exchange.js";
 import { ProxyHttpServer } from "./http-server.js";
 import { proxyRequest, proxyUpgrade, type ProxiedRequest } from "./proxy.js";
 import type { RequestHead } from "./request-head.js";
+import { isIdempotent } from "./request-target.js";
 import { normalize } from "./route-table.js";
 import type { ServiceState } from "./service-state.js";
 import { Telemetry } from "./telemetry.js";
@@ -144,9 +145,10 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     x.instance = picked;
     x.proxied = proxyRequest(x.x, picked, pool, requestTimeoutMs, (outcome) => {
       if (outcome.kind === "answered") return;
-      // The instance went away before answering: a bodiless request can safely go to another instance.
-      if (outcome.retryable && !x.x.hasBody && x.attempt < 2 && !x.closed) {
-        balancer.markSuspect(picked.instanceId);
+      // The instance could not be reached (it refused the connection): it is likely gone, and an idempotent request
+      // it never received can go to another. A request that reached it is never sent twice.
+      if (outcome.notSent && !outcome.timedOut) balancer.markSuspect(picked.instanceId);
+      if (outcome.notSent && !outcome.timedOut && isIdempotent(x.x.head.method) && !x.x.hasBody && x.attempt < 2 && !x.closed) {
         balancer.release(x.route.serviceId, picked.instanceId);
         x.instance = undefined;
         x.attempt++;

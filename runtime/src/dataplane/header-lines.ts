@@ -31,20 +31,25 @@ export function hasBadHeadChars(text: string): boolean {
   return false;
 }
 
+/** More header lines than the caller allows (a request gets 431). */
+export class TooManyHeadersError extends FramingError {}
+
 /** Decides for a header whose name the scan looked at: return true to leave the line out of the forwarded text. */
 export type HeaderVisitor = (lower: string, value: string) => boolean;
 
 /**
  * Walks the header lines of a head's text from `pos` (just after the start line's CRLF), checking each, and
  * returns the lines to forward, CRLF-terminated, as slices of the original text (no per-header strings for the
- * headers passed through untouched). `visit` sees the lower-cased name and trimmed value of every header whose
+ * headers passed through untouched), refusing more than `maxLines` lines. `visit` sees the lower-cased name and trimmed value of every header whose
  * name length is in `lengths` (null: every header), which keeps lower-casing off the common headers.
  */
-export function scanHeaderLines(text: string, pos: number, lengths: ReadonlySet<number> | null, visit: HeaderVisitor): string {
+export function scanHeaderLines(text: string, pos: number, lengths: ReadonlySet<number> | null, visit: HeaderVisitor, maxLines = Infinity): string {
   let out = "";
   let run = pos;
   let eol: number;
+  let lines = 0;
   for (; pos < text.length; pos = eol + 2) {
+    if (++lines > maxLines) throw new TooManyHeadersError(`more than ${maxLines} header lines`);
     eol = text.indexOf("\r\n", pos);
     if (eol < 0) eol = text.length;
     const colon = text.indexOf(":", pos);

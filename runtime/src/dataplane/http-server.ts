@@ -1,7 +1,8 @@
 import { STATUS_CODES } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { ClientExchange, type ExchangeConnection } from "./client-exchange.js";
-import { HttpError, MAX_REQUEST_HEAD_BYTES, parseRequestHead, type RequestHead } from "./request-head.js";
+import { HttpError } from "./http-error.js";
+import { MAX_REQUEST_HEAD_BYTES, parseRequestHead, type RequestHead } from "./request-head.js";
 
 export interface ProxyHttpServerOptions {
   onRequest(x: ClientExchange): void;

@@ -9,13 +9,16 @@ import type { Upstream, UpstreamOwner, UpstreamPool } from "./upstream-pool.js";
 export type ProxyOutcome =
   /** The instance answered; the response was streamed (maybe cut short if the instance died mid-body). */
   | { kind: "answered" }
-  /** No byte of a response came back: the caller may retry a bodiless request or answer 502/504 itself. */
-  | { kind: "failed"; retryable: boolean; timedOut: boolean; message: string };
+  /**
+   * No byte of a response came back: the caller answers 502/504 itself, or, when the connection to the instance
+   * never opened (`notSent`: the instance cannot have seen the request), may send it to another instance.
+   */
+  | { kind: "failed"; notSent: boolean; timedOut: boolean; message: string };
 
-/** The request's header lines for the instance, with X-Forwarded-For and X-Forwarded-Proto added. */
+/** The request's header lines for the instance, with X-Forwarded-For appended to and X-Forwarded-Proto set (the client's was dropped). */
 export function forwardedHeaderLines(head: RequestHead, remoteAddress: string): string {
   const xff = head.forwardedFor ? `${head.forwardedFor}, ${remoteAddress}` : remoteAddress;
-  return `${head.forwardLines}x-forwarded-for: ${xff}\r\n${head.hasForwardedProto ? "" : "x-forwarded-proto: http\r\n"}`;
+  return `${head.forwardLines}x-forwarded-for: ${xff}\r\nx-forwarded-proto: http\r\n`;
 }
 
 const ANSWERED: ProxyOutcome = { kind: "answered" };
@@ -101,8 +104,10 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
     if (this.finished) return;
     // A close-delimited body ends here; otherwise the response was cut short or never came.
     if (this.parser.close()) return;
-    // Nothing came back: usually a refused connection or a pooled one the instance had just closed.
-    this.fail(!this.timedOut && !this.parser.started, err?.message ?? "the instance closed the connection");
+    // Nothing came back. Only a connection that never opened proves the instance did not get the request; once
+    // written, the instance may have acted on it, or closed on purpose (an app that hangs up on a request it
+    // dislikes is no sign that the instance is gone).
+    this.fail(!this.upstream.connected, err?.message ?? "the instance closed the connection");
   }
 
   head(h: ResponseHead): void {
@@ -151,14 +156,14 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
   }
 
   /** Before the head: the caller decides (retry, 502, 504). After it: the response is cut short. */
-  private fail(retryable: boolean, message: string): void {
+  private fail(notSent: boolean, message: string): void {
     if (this.finished) return;
     this.finished = true;
     clearTimeout(this.deadline);
     if (this.x.headersSent) this.x.destroy();
     if (this.settled) return;
     this.settled = true;
-    this.done({ kind: "failed", retryable, timedOut: this.timedOut, message });
+    this.done({ kind: "failed", notSent, timedOut: this.timedOut, message });
   }
 }
 

@@ -1,17 +1,15 @@
-import { HOP_BY_HOP, hasBadHeadChars, isToken, scanHeaderLines } from "./header-lines.js";
-
-/** A request the data plane refuses itself, with the status to answer (400, 417, 431, 501, 505). */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { HOP_BY_HOP, hasBadHeadChars, isToken, scanHeaderLines, TooManyHeadersError } from "./header-lines.js";
+import { HttpError } from "./http-error.js";
+import { checkHost, checkMethod, checkTarget } from "./request-target.js";
 
 /** Larger request heads get 431, as from Node's own server (its default limit is 16 KiB). */
 export const MAX_REQUEST_HEAD_BYTES = 32 * 1024;
+
+/**
+ * More header lines get 431. Node's http server keeps only its first 2,000 headers: a client that sent that many
+ * would push the X-Forwarded-For the data plane appends out of the app's sight.
+ */
+export const MAX_REQUEST_HEADERS = 100;
 
 export interface RequestHead {
   method: string;
@@ -25,7 +23,6 @@ export interface RequestHead {
   forwardLines: string;
   /** X-Forwarded-For values the client sent, joined, if any. */
   forwardedFor: string | undefined;
-  hasForwardedProto: boolean;
   host: string | undefined;
   /** The Connection header's tokens, lower-cased. */
   connection: string[];
@@ -69,7 +66,6 @@ export function parseRequestHead(text: string): RequestHead {
     http11: version === "HTTP/1.1",
     forwardLines: "",
     forwardedFor: undefined,
-    hasForwardedProto: false,
     host: undefined,
     connection: [],
     upgrade: undefined,
@@ -108,18 +104,23 @@ export function parseRequestHead(text: string): RequestHead {
         head.forwardedFor = head.forwardedFor === undefined ? value : `${head.forwardedFor}, ${value}`;
         return true;
       case "x-forwarded-proto":
-        head.hasForwardedProto = true;
-        return false;
+        // The listener's scheme, never the client's word for it: dropped here, written by the proxy.
+        return true;
       default:
         return HOP_BY_HOP.has(lower);
     }
   };
   try {
-    head.forwardLines = scanHeaderLines(text, eol + 2, SPECIAL_LENGTHS, visit);
+    head.forwardLines = scanHeaderLines(text, eol + 2, SPECIAL_LENGTHS, visit, MAX_REQUEST_HEADERS);
   } catch (err) {
     if (err instanceof HttpError) throw err;
+    if (err instanceof TooManyHeadersError) throw new HttpError(431, err.message);
     throw new HttpError(400, (err as Error).message);
   }
+  checkMethod(method);
+  if (head.host !== undefined) checkHost(head.host);
+  else if (head.http11) throw new HttpError(400, "the Host header is required");
+  checkTarget(method, target, head.host);
   const named = head.connection.filter((t) => t !== "keep-alive" && t !== "close" && t !== "upgrade");
   // Rare: headers the client named in Connection are hop-by-hop too.
   if (named.length) head.forwardLines = scanHeaderLines(head.forwardLines, 0, null, (lower) => named.includes(lower));

@@ -22,6 +22,8 @@ export class Upstream {
   /** Whether it carried an earlier request (a reused connection may have been closed by the instance meanwhile). */
   reused = false;
   closed = false;
+  /** The TCP connection was established: a request given to it counts as written (the instance may have read it). */
+  connected = false;
 
   constructor(
     readonly socket: net.Socket,
@@ -29,6 +31,7 @@ export class Upstream {
     private readonly pool: UpstreamPool,
   ) {
     socket.setNoDelay(true);
+    socket.once("connect", () => (this.connected = true));
     socket.on("drain", () => this.owner?.onDrain());
     socket.on("end", () => this.ended(undefined));
     socket.on("error", (err: NodeJS.ErrnoException) => this.ended(err));
