@@ -77,7 +77,13 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   const pool = new UpstreamPool();
 
   // Long uploads and downloads are bounded by the per-request timeout instead.
-  const server = new ProxyHttpServer({ onRequest: handle, onUpgrade: upgrade, keepAliveTimeoutMs: opts.settings.clientIdleMs, headersTimeoutMs: 60_000 });
+  const server = new ProxyHttpServer({
+    onRequest: handle,
+    onUpgrade: upgrade,
+    keepAliveTimeoutMs: opts.settings.clientIdleMs,
+    headersTimeoutMs: 60_000,
+    maxConnections: opts.settings.maxClientConnections,
+  });
 
   type Resolved = { route: Route; host: string } | { status: number; body: string };
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
     onUpgrade: (_head, socket) => socket.destroy(),
     keepAliveTimeoutMs: 1500,
     headersTimeoutMs: 1000,
+    maxConnections: 1000,
   });
   port = await server.listen(0, "127.0.0.1");
 });
@@ -62,9 +63,53 @@ describe("ProxyHttpServer", () => {
     expect(r.closedAfterMs).toBeLessThan(4500);
   });
 
+  it("closes a connection that only sends empty lines at the idle timeout", async () => {
+    const r = await new Promise<{ closed: boolean; text: string }>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      let text = "";
+      // Far past the 1.5 s idle timeout: without a close by then, the empty lines kept it open.
+      const give = setTimeout(() => finish(false), 8000);
+      const drip = setInterval(() => socket.write("\r\n"), 100);
+      const finish = (closed: boolean) => {
+        clearTimeout(give);
+        clearInterval(drip);
+        socket.destroy();
+        resolve({ closed, text });
+      };
+      socket.on("data", (d: Buffer) => (text += d.toString()));
+      socket.on("close", () => finish(true));
+      socket.on("error", () => undefined);
+    });
+    expect(r).toEqual({ closed: true, text: "" });
+  });
+
+  it("answers 503 to a connection past the cap, and accepts again once one closes", async () => {
+    const capped = new ProxyHttpServer({ onRequest: (x) => x.reply(200, "ok"), onUpgrade: (_h, s) => s.destroy(), keepAliveTimeoutMs: 60_000, headersTimeoutMs: 60_000, maxConnections: 2 });
+    const cport = await capped.listen(0, "127.0.0.1");
+    try {
+      const held = [net.connect(cport, "127.0.0.1"), net.connect(cport, "127.0.0.1")];
+      for (const s of held) s.on("error", () => undefined);
+      await until(() => capped.open === 2);
+      const refused = await rawExchange(cport, "GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+      expect(statuses(refused)).toEqual([503]);
+      expect(refused).toMatch(/2 open client connections, its limit/);
+      (held[0] as net.Socket).destroy();
+      await until(() => capped.open === 1);
+      expect(statuses(await rawExchange(cport, "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"))).toEqual([200]);
+      (held[1] as net.Socket).destroy();
+    } finally {
+      await capped.close();
+    }
+  });
+
   it("keeps a body that arrives before it is read, and hands it over in order", async () => {
     const reply = await rawExchange(port, "POST /late-reader HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\nConnection: close\r\n\r\nhello world");
     expect(statuses(reply)).toEqual([200]);
     expect(reply).toContain("read hello world");
   });
 });
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(cond()).toBe(true);
+}

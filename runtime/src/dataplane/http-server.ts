@@ -12,6 +12,8 @@ export interface ProxyHttpServerOptions {
   keepAliveTimeoutMs: number;
   /** A request head must arrive whole within this long (against slow-header attacks), else 408. */
   headersTimeoutMs: number;
+  /** Open client connections (tunnels included) beyond this many are answered 503 and closed. */
+  maxConnections: number;
 }
 
 const CRLFCRLF = Buffer.from("\r\n\r\n", "latin1");
@@ -29,6 +31,7 @@ class ClientConnection implements ExchangeConnection {
   private current: ClientExchange | undefined;
   private paused = false;
   private readonly remoteAddress: string;
+  private readonly onClose = () => this.onSocketClose();
 
   constructor(
     readonly socket: net.Socket,
@@ -40,7 +43,7 @@ class ClientConnection implements ExchangeConnection {
     socket.on("drain", () => this.current?.onDrain?.());
     socket.on("error", () => socket.destroy());
     socket.on("end", () => this.onEnd());
-    socket.on("close", () => this.onSocketClose());
+    socket.on("close", this.onClose);
   }
 
   pauseReading(): void {
@@ -78,7 +81,8 @@ class ClientConnection implements ExchangeConnection {
   private onData(buf: Buffer): void {
     // After a refusal or a last response: whatever else the client sends is not read.
     if (this.closing && !this.current) return;
-    this.lastActive = this.server.now;
+    // Reads do not count as activity: a client that only sends empty lines between requests is idle (the idle
+    // clock restarts when a response ends; a head in progress is bounded by headersTimeoutMs instead).
     const x = this.current;
     if (x && !x.bodyDone) return this.feed(x, buf);
     if (x) return this.hold(buf);
@@ -150,7 +154,9 @@ class ClientConnection implements ExchangeConnection {
 
   private detach(head: RequestHead, rest: Buffer): void {
     this.server.connections.delete(this);
-    for (const event of ["data", "drain", "error", "end", "close"]) this.socket.removeAllListeners(event);
+    for (const event of ["data", "drain", "error", "end"]) this.socket.removeAllListeners(event);
+    // Only this connection's own close listener: the server's count of open sockets keeps following the tunnel.
+    this.socket.off("close", this.onClose);
     if (this.paused) this.socket.resume();
     this.server.opts.onUpgrade(head, this.socket, rest, this.remoteAddress);
   }
@@ -177,14 +183,21 @@ class ClientConnection implements ExchangeConnection {
  */
 export class ProxyHttpServer {
   readonly connections = new Set<ClientConnection>();
-  /** A coarse clock (updated every second) for reads on a connection: cheaper than Date.now() per read. */
-  now = Date.now();
+  /** Open client sockets, tunnels included. */
+  open = 0;
   private readonly server: net.Server;
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(readonly opts: ProxyHttpServerOptions) {
     // allowHalfOpen, so that the client's FIN reaches onEnd rather than closing our side behind its back.
-    this.server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.connections.add(new ClientConnection(socket, this)));
+    this.server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.accept(socket));
+  }
+
+  private accept(socket: net.Socket): void {
+    if (this.open >= this.opts.maxConnections) return refuseConnection(socket, this.opts.maxConnections);
+    this.open++;
+    socket.once("close", () => this.open--);
+    this.connections.add(new ClientConnection(socket, this));
   }
 
   listen(port: number, host: string): Promise<number> {
@@ -193,8 +206,8 @@ export class ProxyHttpServer {
       this.server.listen(port, host, () => {
         this.server.off("error", reject);
         this.sweeper = setInterval(() => {
-          this.now = Date.now();
-          for (const c of this.connections) c.sweep(this.now);
+          const now = Date.now();
+          for (const c of this.connections) c.sweep(now);
         }, 1000);
         this.sweeper.unref();
         resolve((this.server.address() as AddressInfo).port);
@@ -209,4 +222,16 @@ export class ProxyHttpServer {
       for (const c of this.connections) c.socket.destroy();
     });
   }
+}
+
+/**
+ * A connection past the cap gets a clear answer rather than a silent reset; what it sends is not read. It is
+ * closed a moment after the answer, so that the client reads the answer before any reset.
+ */
+function refuseConnection(socket: net.Socket, max: number): void {
+  socket.on("error", () => socket.destroy());
+  socket.resume();
+  const body = `503 Service Unavailable: the data plane has ${max} open client connections, its limit; try again later.\n`;
+  socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nretry-after: 1\r\nconnection: close\r\n\r\n${body}`);
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
