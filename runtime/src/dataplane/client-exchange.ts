@@ -11,6 +11,8 @@ export interface ExchangeConnection {
   pauseReading(): void;
   resumeReading(): void;
   responseDone(x: ClientExchange, keepAlive: boolean): void;
+  /** Hands the socket over to a tunnel; returns the bytes received after the request. */
+  takeOver(): Buffer;
 }
 
 /** Body chunks up to this size join the pending text; larger ones are written as they are. */
@@ -175,6 +177,24 @@ export class ClientExchange {
     this.writeHead(status, undefined, `content-type: text/plain; charset=utf-8\r\ncontent-length: ${length}\r\ncache-control: no-store\r\n`, length);
     this.end(body);
     this.uncork();
+  }
+
+  /**
+   * Relays the instance's 101 to a WebSocket handshake and hands over the client's socket: the caller splices it
+   * to the instance. Returns the socket (paused) and what the client sent after its request.
+   */
+  switchProtocols(headerLines: string): { socket: Socket; held: Buffer } {
+    this.statusCode = 101;
+    this.headersSent = true;
+    this.finished = true;
+    const socket = this.conn.socket;
+    socket.pause();
+    // Written now, ahead of anything the tunnel writes, whether or not the caller has this exchange corked.
+    socket.write(`${this.out}HTTP/1.1 101 Switching Protocols\r\n${headerLines}connection: Upgrade\r\nupgrade: websocket\r\n\r\n`, "latin1");
+    this.out = "";
+    const held = this.conn.takeOver();
+    this.notifyClose();
+    return { socket, held };
   }
 
   /** Cuts the response short: the client sees the connection close. */

@@ -137,7 +137,7 @@ describe("data plane routing", () => {
     // Headers were already sent: the response is cut short rather than turned into a 502.
     expect(partial.status === -1 || partial.status === 200).toBe(true);
     const after = await Promise.all(Array.from({ length: 20 }, () => get(port, "two.s2.localhost", "/")));
-    expect(after.every((r) => r.status === 200)).toBe(true);
+    expect(after.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.slice(0, 160)}`)).toEqual([]);
     await waitFor(() => engine.instances("s2").filter((i) => i.state === "healthy").length === 2);
     expect(engine.instances("s2").map((i) => i.instanceId)).not.toEqual(before);
   });

@@ -1,12 +1,10 @@
-import { STATUS_CODES } from "node:http";
-import type { Socket } from "node:net";
 import type { RuntimeConfig } from "../config.js";
 import type { DrainHook, Engine, InstanceInfo, LogSink, MetricSink, Route, RouteTable } from "../contracts.js";
 import { Autoscaler } from "./autoscaler.js";
 import { Balancer, NoCapacityError } from "./balancer.js";
 import type { ClientExchange } from "./client-exchange.js";
 import { ProxyHttpServer } from "./http-server.js";
-import { proxyRequest, proxyUpgrade, type ProxiedRequest } from "./proxy.js";
+import { proxyRequest, type ProxiedRequest } from "./proxy.js";
 import type { RequestHead } from "./request-head.js";
 import { isIdempotent } from "./request-target.js";
 import { normalize } from "./route-table.js";
@@ -79,7 +77,6 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
   // Long uploads and downloads are bounded by the per-request timeout instead.
   const server = new ProxyHttpServer({
     onRequest: handle,
-    onUpgrade: upgrade,
     keepAliveTimeoutMs: opts.settings.clientIdleMs,
     headersTimeoutMs: 60_000,
     maxConnections: opts.settings.maxClientConnections,
@@ -152,7 +149,8 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
     x.proxied = proxyRequest(x.x, picked, pool, requestTimeoutMs, (outcome) => {
       if (outcome.kind === "answered") return;
       // The instance could not be reached (it refused the connection): it is likely gone, and an idempotent request
-      // it never received can go to another. A request that reached it is never sent twice.
+      // it never received can go to another. A request that reached an instance is never sent twice, and a
+      // connection closed after the request was written never marks the instance suspect.
       if (outcome.notSent && !outcome.timedOut) balancer.markSuspect(picked.instanceId);
       if (outcome.notSent && !outcome.timedOut && isIdempotent(x.x.head.method) && !x.x.hasBody && x.attempt < 2 && !x.closed) {
         balancer.release(x.route.serviceId, picked.instanceId);
@@ -162,24 +160,7 @@ export function createDataPlane(opts: DataPlaneOptions): DataPlane {
       }
       if (outcome.timedOut) reply(x.x, 504, `504 Gateway Timeout: the instance did not answer within ${Math.round(requestTimeoutMs / 1000)} s.\n`);
       else reply(x.x, 502, `502 Bad Gateway: the instance failed before answering (${outcome.message}).\n`);
-    });
-  }
-
-  function upgrade(head: RequestHead, socket: Socket, rest: Buffer, remoteAddress: string): void {
-    socket.on("error", () => socket.destroy());
-    const resolved = resolveRoute(head);
-    if ("status" in resolved) return socketReply(socket, resolved.status, resolved.body);
-    const { route } = resolved;
-    const state = balancer.state(route, resolved.host);
-    let inst: InstanceInfo | undefined;
-    for (const i of opts.engine.instances(route.serviceId)) {
-      if (i.state === "healthy" && (!inst || balancer.outstandingOf(i.instanceId) < balancer.outstandingOf(inst.instanceId))) inst = i;
-    }
-    if (!inst) return socketReply(socket, 503, `503 Service Unavailable: service ${route.serviceName} has no healthy instance.\n`);
-    const chosen = inst;
-    state.lastActive.set(chosen.instanceId, Date.now());
-    // Long-lived sockets do not hold a MaxConcurrency slot; they only keep the instance counted as active.
-    proxyUpgrade(head, socket, rest, remoteAddress, chosen, () => state.lastActive.set(chosen.instanceId, Date.now()));
+    }, () => x.state.lastActive.set(picked.instanceId, Date.now()));
   }
 
   function tick(): void {
@@ -242,9 +223,4 @@ function reply(x: ClientExchange, status: number, body: string): void {
   if (x.headersSent) return x.destroy();
   if (x.finished) return;
   x.reply(status, body);
-}
-
-function socketReply(socket: Socket, status: number, body: string): void {
-  const text = STATUS_CODES[status] ?? "Error";
-  socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -25,7 +25,6 @@ beforeAll(async () => {
       }
       x.reply(200, `ok ${x.head.target}`);
     },
-    onUpgrade: (_head, socket) => socket.destroy(),
     keepAliveTimeoutMs: 1500,
     headersTimeoutMs: 1000,
     maxConnections: 1000,
@@ -84,7 +83,7 @@ describe("ProxyHttpServer", () => {
   });
 
   it("answers 503 to a connection past the cap, and accepts again once one closes", async () => {
-    const capped = new ProxyHttpServer({ onRequest: (x) => x.reply(200, "ok"), onUpgrade: (_h, s) => s.destroy(), keepAliveTimeoutMs: 60_000, headersTimeoutMs: 60_000, maxConnections: 2 });
+    const capped = new ProxyHttpServer({ onRequest: (x) => x.reply(200, "ok"), keepAliveTimeoutMs: 60_000, headersTimeoutMs: 60_000, maxConnections: 2 });
     const cport = await capped.listen(0, "127.0.0.1");
     try {
       const held = [net.connect(cport, "127.0.0.1"), net.connect(cport, "127.0.0.1")];

@@ -6,8 +6,6 @@ import { MAX_REQUEST_HEAD_BYTES, parseRequestHead, type RequestHead } from "./re
 
 export interface ProxyHttpServerOptions {
   onRequest(x: ClientExchange): void;
-  /** A request asking to switch protocols (WebSocket): the socket is handed over, with the bytes after the head. */
-  onUpgrade(head: RequestHead, socket: net.Socket, rest: Buffer, remoteAddress: string): void;
   /** An idle keep-alive connection is closed after this long (Node's default is 5 s; App Runner's is longer). */
   keepAliveTimeoutMs: number;
   /** A request head must arrive whole within this long (against slow-header attacks), else 408. */
@@ -130,7 +128,6 @@ class ClientConnection implements ExchangeConnection {
       }
       const rest = this.buffered.subarray(end + 4);
       this.buffered = EMPTY;
-      if (head.upgrade !== undefined && head.connection.includes("upgrade")) return this.detach(head, rest);
       const x = new ClientExchange(head, this.remoteAddress, this);
       this.current = x;
       if (head.expectContinue && x.hasBody && head.http11) this.socket.write("HTTP/1.1 100 Continue\r\n\r\n", "latin1");
@@ -152,13 +149,20 @@ class ClientConnection implements ExchangeConnection {
     this.socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   }
 
-  private detach(head: RequestHead, rest: Buffer): void {
+  /**
+   * The instance switched protocols (101): the socket leaves HTTP for a tunnel. Returns the bytes the client sent
+   * after the handshake (held as a next request until now); the caller reads the socket from here on and resumes it.
+   */
+  takeOver(): Buffer {
     this.server.connections.delete(this);
     for (const event of ["data", "drain", "error", "end"]) this.socket.removeAllListeners(event);
     // Only this connection's own close listener: the server's count of open sockets keeps following the tunnel.
     this.socket.off("close", this.onClose);
-    if (this.paused) this.socket.resume();
-    this.server.opts.onUpgrade(head, this.socket, rest, this.remoteAddress);
+    this.current = undefined;
+    this.closing = true;
+    const held = this.buffered;
+    this.buffered = EMPTY;
+    return held;
   }
 
   /** The client closed its side: like Node's http server, a request still in progress counts as abandoned. */
@@ -184,7 +188,7 @@ class ClientConnection implements ExchangeConnection {
 export class ProxyHttpServer {
   readonly connections = new Set<ClientConnection>();
   /** Open client sockets, tunnels included. */
-  open = 0;
+  private readonly sockets = new Set<net.Socket>();
   private readonly server: net.Server;
   private sweeper: NodeJS.Timeout | undefined;
 
@@ -194,9 +198,9 @@ export class ProxyHttpServer {
   }
 
   private accept(socket: net.Socket): void {
-    if (this.open >= this.opts.maxConnections) return refuseConnection(socket, this.opts.maxConnections);
-    this.open++;
-    socket.once("close", () => this.open--);
+    if (this.sockets.size >= this.opts.maxConnections) return refuseConnection(socket, this.opts.maxConnections);
+    this.sockets.add(socket);
+    socket.once("close", () => this.sockets.delete(socket));
     this.connections.add(new ClientConnection(socket, this));
   }
 
@@ -215,11 +219,15 @@ export class ProxyHttpServer {
     });
   }
 
+  get open(): number {
+    return this.sockets.size;
+  }
+
   close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     return new Promise((resolve) => {
       this.server.close(() => resolve());
-      for (const c of this.connections) c.socket.destroy();
+      for (const socket of this.sockets) socket.destroy();
     });
   }
 }

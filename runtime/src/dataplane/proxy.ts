@@ -1,9 +1,8 @@
-import net from "node:net";
-import type { Duplex } from "node:stream";
 import type { InstanceInfo } from "../contracts.js";
 import type { ClientExchange } from "./client-exchange.js";
 import type { RequestHead } from "./request-head.js";
 import { ResponseParser, type ResponseHead, type ResponseSink } from "./response-parser.js";
+import { Tunnel } from "./tunnel.js";
 import type { Upstream, UpstreamOwner, UpstreamPool } from "./upstream-pool.js";
 
 export type ProxyOutcome =
@@ -43,9 +42,10 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
     private readonly pool: UpstreamPool,
     private readonly timeoutMs: number,
     private readonly done: (o: ProxyOutcome) => void,
+    private readonly onTunnelEnd: () => void,
   ) {
     const { head } = x;
-    this.parser = new ResponseParser(head.method === "HEAD", this);
+    this.parser = new ResponseParser(head.method === "HEAD", this, head.websocket);
     this.upstream = pool.acquire(inst.instanceId, inst.host, inst.port, this);
     // A plain timer per request: node's timer lists make these cheap, while a shared sweep over a list or map of
     // pending requests cost about a third of the proxy's CPU per request in proxy-bench.
@@ -54,7 +54,7 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
     const hasBody = x.hasBody;
     this.requestSent = !hasBody;
     // The body's framing is redone: the client's may have been chunked, and only what was read is forwarded.
-    const framing = !hasBody ? "" : head.chunked ? "transfer-encoding: chunked\r\n" : `content-length: ${head.contentLength}\r\n`;
+    const framing = head.websocket ? "connection: Upgrade\r\nupgrade: websocket\r\n" : !hasBody ? "" : head.chunked ? "transfer-encoding: chunked\r\n" : `content-length: ${head.contentLength}\r\n`;
     this.upstream.socket.write(`${head.method} ${head.target} HTTP/1.1\r\n${forwardedHeaderLines(head, x.remoteAddress)}${framing}\r\n`, "latin1");
     if (hasBody) this.sendBody(head.chunked);
   }
@@ -104,9 +104,11 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
     if (this.finished) return;
     // A close-delimited body ends here; otherwise the response was cut short or never came.
     if (this.parser.close()) return;
-    // Nothing came back. Only a connection that never opened proves the instance did not get the request; once
-    // written, the instance may have acted on it, or closed on purpose (an app that hangs up on a request it
-    // dislikes is no sign that the instance is gone).
+    // Nothing came back. Only a connection that never opened proves the instance did not get the request. Once
+    // written, the instance may have acted on it (a request that crashes instances must not crash them all), or
+    // hung up on purpose (an app that closes on a request it dislikes is no sign that the instance is gone).
+    // Pooled connections retire before a typical server's idle close (upstream-pool.ts), so that a request is
+    // rarely written to one the instance is closing.
     this.fail(!this.upstream.connected, err?.message ?? "the instance closed the connection");
   }
 
@@ -116,6 +118,18 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
       this.settled = true;
       this.done(ANSWERED);
     }
+  }
+
+  /** The instance accepted a WebSocket handshake: from here the connection is a tunnel, outside the timeout and the pool. */
+  switched(h: ResponseHead, rest: Buffer): void {
+    this.finished = true;
+    this.settled = true;
+    clearTimeout(this.deadline);
+    // Copied: `rest` lies in the pool's shared read buffer, and the client's side is set up first.
+    const early = Buffer.from(rest);
+    const { socket, held } = this.x.switchProtocols(h.headerLines);
+    this.done(ANSWERED);
+    new Tunnel(socket, this.upstream, this.onTunnelEnd).start(held, early);
   }
 
   body(chunk: Buffer | null, last: boolean): void {
@@ -132,8 +146,9 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
     }
     this.finished = true;
     clearTimeout(this.deadline);
-    // Released before the client's response ends: ending it may start a queued request, which can reuse it.
-    if (this.parser.reusable && this.requestSent) this.pool.release(this.upstream);
+    // Released before the client's response ends: ending it may start a queued request, which can reuse it. Not
+    // after a refused WebSocket handshake: the app's server may have stopped parsing HTTP on that connection.
+    if (this.parser.reusable && this.requestSent && !this.x.head.websocket) this.pool.release(this.upstream);
     else this.upstream.discard();
     if (chunk) this.x.end(chunk);
     else this.x.end();
@@ -172,33 +187,6 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
  * is known; never throws (a dying instance only ends this response). The caller must call the returned
  * request's clientClosed() when the client's exchange closes.
  */
-export function proxyRequest(x: ClientExchange, inst: InstanceInfo, pool: UpstreamPool, timeoutMs: number, done: (o: ProxyOutcome) => void): ProxiedRequest {
-  return new ProxiedRequest(x, inst, pool, timeoutMs, done);
-}
-
-/** WebSocket (and any Upgrade) passthrough: replays the handshake to the instance, then splices the sockets. */
-export function proxyUpgrade(req: RequestHead, client: Duplex, head: Buffer, remoteAddress: string, inst: InstanceInfo, onClose: () => void): void {
-  const upstream = net.connect(inst.port, inst.host);
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    client.destroy();
-    upstream.destroy();
-    onClose();
-  };
-  upstream.on("connect", () => {
-    const head0 = `${req.method} ${req.target} HTTP/1.1\r\n${forwardedHeaderLines(req, remoteAddress)}connection: Upgrade\r\nupgrade: ${req.upgrade ?? "websocket"}\r\n\r\n`;
-    upstream.write(head0);
-    if (head.length) upstream.write(head);
-    upstream.pipe(client);
-    client.pipe(upstream);
-  });
-  upstream.on("error", () => {
-    if (client.writable && !upstream.bytesRead) client.write("HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
-    close();
-  });
-  client.on("error", close);
-  upstream.on("close", close);
-  client.on("close", close);
+export function proxyRequest(x: ClientExchange, inst: InstanceInfo, pool: UpstreamPool, timeoutMs: number, done: (o: ProxyOutcome) => void, onTunnelEnd: () => void = () => undefined): ProxiedRequest {
+  return new ProxiedRequest(x, inst, pool, timeoutMs, done, onTunnelEnd);
 }

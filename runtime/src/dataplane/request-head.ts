@@ -26,7 +26,12 @@ export interface RequestHead {
   host: string | undefined;
   /** The Connection header's tokens, lower-cased. */
   connection: string[];
-  upgrade: string | undefined;
+  /**
+   * A WebSocket handshake (a GET without a body asking to upgrade to `websocket`): forwarded as a request like any
+   * other, it becomes a tunnel only if the instance answers 101. Any other Upgrade is dropped and the request
+   * goes on as plain HTTP.
+   */
+  websocket: boolean;
   expectContinue: boolean;
   /** -1 when the request has no Content-Length. */
   contentLength: number;
@@ -68,12 +73,13 @@ export function parseRequestHead(text: string): RequestHead {
     forwardedFor: undefined,
     host: undefined,
     connection: [],
-    upgrade: undefined,
+    websocket: false,
     expectContinue: false,
     contentLength: -1,
     chunked: false,
   };
   let codings: string | undefined;
+  let upgrade: string | undefined;
   const visit = (lower: string, value: string): boolean => {
     switch (lower) {
       case "host":
@@ -94,7 +100,7 @@ export function parseRequestHead(text: string): RequestHead {
         for (const t of value.split(",")) if (t.trim()) head.connection.push(t.trim().toLowerCase());
         return true;
       case "upgrade":
-        head.upgrade = value;
+        upgrade = upgrade === undefined ? value : `${upgrade}, ${value}`;
         return true;
       case "expect":
         if (value.toLowerCase() !== "100-continue") throw new HttpError(417, `unsupported expectation ${JSON.stringify(value.slice(0, 30))}`);
@@ -130,6 +136,7 @@ export function parseRequestHead(text: string): RequestHead {
     if (codings.trim().toLowerCase() !== "chunked") throw new HttpError(501, `Transfer-Encoding ${JSON.stringify(codings.slice(0, 30))} is not supported`);
     head.chunked = true;
   }
+  head.websocket = method === "GET" && !head.chunked && head.contentLength <= 0 && head.connection.includes("upgrade") && upgrade?.toLowerCase() === "websocket";
   return head;
 }
 

@@ -33,6 +33,8 @@ export interface ResponseHead {
 
 export interface ResponseSink {
   head(head: ResponseHead): void;
+  /** The instance accepted a WebSocket handshake (101): `rest` is what followed the head, the tunnel's first bytes. */
+  switched?(head: ResponseHead, rest: Buffer): void;
   /** Body bytes in order; `last` marks the end of the response (chunk may then be null). */
   body(chunk: Buffer | null, last: boolean): void;
 }
@@ -43,6 +45,8 @@ const enum Stage {
   Chunked,
   UntilClose,
   Done,
+  /** After a 101: the connection is no longer HTTP; nothing more is parsed. */
+  Switched,
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -64,6 +68,8 @@ export class ResponseParser {
   constructor(
     private readonly headRequest: boolean,
     private readonly sink: ResponseSink,
+    /** The request was a WebSocket handshake: a 101 accepting it is allowed. */
+    private readonly websocket = false,
   ) {}
 
   get done(): boolean {
@@ -113,6 +119,8 @@ export class ResponseParser {
         case Stage.Done:
           this.extra = true;
           return;
+        case Stage.Switched:
+          return;
       }
     }
   }
@@ -141,6 +149,7 @@ export class ResponseParser {
     this.pending = EMPTY;
     const head = this.parseHead(data.toString("latin1", 0, end));
     const rest = data.subarray(end + 4);
+    if (this.stage === Stage.Switched) return this.sink.switched?.(head as ResponseHead, rest);
     if (!head) {
       // An interim 1xx response: skipped; the final one follows.
       if (rest.length) this.push(rest);
@@ -168,12 +177,13 @@ export class ResponseParser {
     }
     const status = (text.charCodeAt(9) - 48) * 100 + (text.charCodeAt(10) - 48) * 10 + (text.charCodeAt(11) - 48);
     if (status < 100) throw new FramingError(`bad status code ${status}`);
-    if (status === 101) throw new FramingError("101 Switching Protocols to a request that asked for no upgrade");
+    if (status === 101 && !this.websocket) throw new FramingError("101 Switching Protocols to a request that asked for no upgrade");
     const statusText = eol > 13 ? text.slice(13, eol) : undefined;
     let connection = "";
     let length: string | undefined;
     let chunked = false;
     let codings = false;
+    let upgrade: string | undefined;
     let lines = scanHeaderLines(text, eol + 2, SPECIAL_LENGTHS, (lower, value) => {
       if (lower === "content-length") {
         if (!/^\d{1,15}$/.test(value) || (length !== undefined && length !== value)) throw new FramingError(`bad Content-Length ${JSON.stringify(value)}`);
@@ -185,8 +195,15 @@ export class ResponseParser {
         codings = true;
         chunked = /(?:^|,)\s*chunked\s*$/i.test(value);
       } else if (lower === "connection") connection = connection ? `${connection},${value}` : value;
+      else if (lower === "upgrade") upgrade = value;
       return HOP_BY_HOP.has(lower);
     });
+    if (status === 101) {
+      if (upgrade?.toLowerCase() !== "websocket") throw new FramingError(`101 Switching Protocols to ${JSON.stringify(upgrade ?? "nothing")} for a WebSocket handshake`);
+      this.stage = Stage.Switched;
+      this.keepAlive = false;
+      return { status, statusText, headerLines: lines, length: -1 };
+    }
     if (status < 200) return undefined;
     let keepAlive = v === 49;
     const named: string[] = [];
