@@ -149,7 +149,10 @@ export class ProxiedRequest implements UpstreamOwner, ResponseSink {
     // Released before the client's response ends: ending it may start a queued request, which can reuse it. Not
     // after a refused WebSocket handshake: the app's server may have stopped parsing HTTP on that connection.
     if (this.parser.reusable && this.requestSent && !this.x.head.websocket) this.pool.release(this.upstream);
-    else this.upstream.discard();
+    else {
+      if (this.parser.extraBytes) this.pool.taint(this.upstream.key);
+      this.upstream.discard();
+    }
     if (chunk) this.x.end(chunk);
     else this.x.end();
   }

@@ -76,6 +76,11 @@ export class ResponseParser {
     return this.stage === Stage.Done;
   }
 
+  /** Bytes came after the end of the response (in the same read): the instance writes out of turn. */
+  get extraBytes(): boolean {
+    return this.extra;
+  }
+
   /** The response ended cleanly and the connection may carry another request. */
   get reusable(): boolean {
     return this.stage === Stage.Done && this.keepAlive && !this.extra;

@@ -40,9 +40,11 @@ export class Upstream {
 
   /** Bytes read (in the shared read buffer: valid only until this returns). */
   read(d: Buffer): void {
-    if (this.owner) this.owner.onData(d);
-    // Bytes while idle: the connection is out of step with its requests.
-    else this.socket.destroy();
+    if (this.owner) return this.owner.onData(d);
+    // Bytes while idle: the instance writes after its responses, and the next request on any of its connections
+    // could read them as its answer.
+    this.pool.taint(this.key);
+    this.socket.destroy();
   }
 
   /** Drops the connection, telling nobody: for an owner that gave up on it. */
@@ -75,6 +77,11 @@ export interface UpstreamPoolOptions {
 /** Keep-alive connections to instances, reused most-recently-idle first (like nginx's upstream keepalive). */
 export class UpstreamPool {
   private readonly idle = new Map<string, Upstream[]>();
+  /**
+   * Instances seen writing bytes after a response. Their connections are never reused: once a stray write lands
+   * after the next request was sent, no parser can tell it from the answer, and another client would get it.
+   */
+  private readonly tainted = new Set<string>();
 
   constructor(private readonly opts: UpstreamPoolOptions = { maxIdlePerKey: 512, idleMs: 4000 }) {}
 
@@ -119,6 +126,7 @@ export class UpstreamPool {
   release(u: Upstream): void {
     u.owner = undefined;
     if (u.closed) return;
+    if (this.tainted.has(u.key)) return u.discard();
     let list = this.idle.get(u.key);
     if (!list) {
       list = [];
@@ -127,6 +135,19 @@ export class UpstreamPool {
     u.idleSince = Date.now();
     list.push(u);
     if (list.length > this.opts.maxIdlePerKey) (list.shift() as Upstream).discard();
+  }
+
+  /** The instance sent bytes after a response: its idle connections are closed and none is pooled again. */
+  taint(key: string): void {
+    this.tainted.add(key);
+    const list = this.idle.get(key);
+    if (!list) return;
+    this.idle.delete(key);
+    for (const u of list) u.discard();
+  }
+
+  isTainted(key: string): boolean {
+    return this.tainted.has(key);
   }
 
   forget(u: Upstream): void {
