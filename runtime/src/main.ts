@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.apiPort,
     accessKeys: config.accessKeys,
+    maxConnections: config.apiMaxConnections,
     handlers: [createAppRunnerApi(controlPlane), createCloudWatchApi(metrics), createLogsApi(logs, { accountId: config.accountId })],
   });
   const apiPort = await api.listen();
