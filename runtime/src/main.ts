@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     metrics,
     drain,
     startTimeoutMs: config.startTimeoutSeconds * 1000,
+    say: log,
     pollIntervalMs: config.sourcePollSeconds * 1000,
   });
   const dataPlane: DataPlane = createDataPlane({ routes, engine, metrics, logs, host: config.host, port: config.dataPort });
