@@ -16,6 +16,8 @@ export interface RuntimeConfig {
   sourcePollSeconds: number;
   /** Open connections the API listener accepts at once; more are answered 503 and closed. */
   apiMaxConnections: number;
+  /** Where builds live (empty: chosen at start, see engine/app-isolation.ts). */
+  appsDir: string;
 }
 
 const options = {
@@ -29,6 +31,7 @@ const options = {
   startTimeoutSeconds: { env: "RUNWAY_RUNTIME_START_TIMEOUT_SECONDS", flag: "--start-timeout-seconds", fallback: "60" },
   sourcePollSeconds: { env: "RUNWAY_RUNTIME_SOURCE_POLL_SECONDS", flag: "--source-poll-seconds", fallback: "5" },
   apiMaxConnections: { env: "RUNWAY_RUNTIME_API_MAX_CONNECTIONS", flag: "--api-max-connections", fallback: "256" },
+  appsDir: { env: "RUNWAY_RUNTIME_APPS_DIR", flag: "--apps-dir", fallback: "" },
 } as const;
 
 export const usage = `Usage: tsx runtime/src/main.ts [options]
@@ -65,6 +68,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     startTimeoutSeconds: positive(get("startTimeoutSeconds"), "start timeout seconds"),
     sourcePollSeconds: positive(get("sourcePollSeconds"), "source poll seconds"),
     apiMaxConnections: positiveInteger(get("apiMaxConnections"), "api max connections"),
+    appsDir: get("appsDir") ? path.resolve(cwd, get("appsDir")) : "",
   };
 }
 

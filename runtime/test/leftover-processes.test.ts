@@ -58,6 +58,7 @@ afterAll(async () => {
   for (const s of [BUILD_SLEEP, FORKED_SLEEP, PRE_STEP_SLEEP]) for (const pid of sleeps(s)) process.kill(pid, "SIGKILL");
   await rt?.stop();
   rmSync(rt?.dataDir ?? "/nonexistent", { recursive: true, force: true });
+  rmSync(rt?.appsDir ?? "/nonexistent", { recursive: true, force: true });
   rmSync(source, { recursive: true, force: true });
 });
 

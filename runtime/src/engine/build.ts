@@ -6,6 +6,7 @@ import path from "node:path";
 import type { DeploymentRequest } from "../contracts.js";
 import { apiConfig, codeSourceOf, ConfigError, healthCheckOf, imageConfig, repositoryConfig, usesPip } from "./app-config.js";
 import { parseCommand } from "./command-line.js";
+import { handOver } from "./app-isolation.js";
 import { checkContainerEngine, noEngineMessage } from "./container-engine.js";
 import type { EngineStore, Release } from "./engine-store.js";
 import { baseEnv, CommandError, runStep, venvEnv, type ProcessScope } from "./process-tools.js";
@@ -33,7 +34,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
   const milestone = (m: string) => log.milestone(operationId, m);
   const buildDir = store.buildDir(service.ServiceId, operationId);
   await mkdir(buildDir, { recursive: true });
-  const relative = (p: string) => path.relative(store.serviceDir(service.ServiceId), p);
+  const relative = (p: string) => path.relative(store.serviceAppsDir(service.ServiceId), p);
   const healthCheck = healthCheckOf(service);
 
   if (service.SourceConfiguration.ImageRepository) {
@@ -67,7 +68,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
       branch: code.branch,
       sourceDirectory: code.sourceDirectory,
       dest: path.join(buildDir, "source"),
-      exclude: [store.dataDir],
+      exclude: [store.dataDir, store.appsDir],
       scope: opts.scope,
     });
   } catch (err) {
@@ -75,6 +76,8 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     throw err;
   }
   milestone(`[AppRunner] Successfully pulled your application source code (${fetched.describe}).`);
+  // The build's commands run as the app user: the build folder becomes theirs (and only it).
+  if (opts.scope.appUser) await handOver(buildDir, opts.scope.appUser);
 
   let config;
   try {

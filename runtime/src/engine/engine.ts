@@ -36,6 +36,8 @@ export interface EngineOptions {
   host?: string;
   /** Builds and instances run as this user when set (the runtime runs as root and dropped privileges). */
   appUser?: AppUser;
+  /** Where builds live, apart from the engine's state (default: the engine's data dir). */
+  appsDir?: string;
   /** Called with a line for the runtime's own log (e.g. process groups reaped at start). */
   say?: (line: string) => void;
 }
@@ -50,7 +52,7 @@ const TRIGGER: Record<DeploymentReason, string> = {
 };
 
 export function createEngine(opts: EngineOptions): Engine {
-  const store = new EngineStore(opts.dataDir);
+  const store = new EngineStore(opts.dataDir, opts.appsDir);
   const groups = new ProcessGroups(path.join(opts.dataDir, "process-groups.json"));
   const scope: ProcessScope = { groups, appUser: opts.appUser };
   let shuttingDown = false;
