@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "runtime/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", "examples/**"],
     environment: "node",
+    // Installs Debian's AWS CLI for the runtime's client tests when it is missing (no silent skips).
+    globalSetup: ["runtime/test/global-setup.ts"],
     pool: "forks",
     // 2-core machines: runtime integration tests spawn real processes.
     maxWorkers: 2,

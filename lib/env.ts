@@ -67,7 +67,7 @@ export function reloadEnv(): Env {
   return env;
 }
 
-/** The 32-byte key for secrets at rest; created (mode 0600) under the data dir on first use. */
+/** The 32-byte key for secrets at rest; created (mode 0600) under the data dir (mode 0700) on first use. */
 export function secretKey(): Buffer {
   if (globalForEnv.runwaySecretKey) return globalForEnv.runwaySecretKey;
   let key: Buffer;
@@ -75,10 +75,13 @@ export function secretKey(): Buffer {
     key = Buffer.from(env.RUNWAY_SECRET_KEY, "base64");
   } else {
     const file = path.join(env.dataDir, "secret.key");
+    // The data folder holds this key and the SQLite database: closed to every other user, including the
+    // unprivileged user the local runtime runs apps as (an existing folder made 0755 earlier is closed too).
+    mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(env.dataDir, 0o700);
     if (existsSync(file)) {
       key = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
     } else {
-      mkdirSync(env.dataDir, { recursive: true });
       key = randomBytes(32);
       // "wx": two processes racing on first start must not overwrite each other's key.
       try {

@@ -4,7 +4,7 @@
 // builds when sources changed, starts the local runtime and the console, and forwards
 // Ctrl-C to both. Only Node built-ins (node_modules may not exist yet).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import readline from "node:readline";
@@ -27,7 +27,9 @@ const { nextBuild } = await import("./next-build.mjs");
 
 const env = prismaEnv();
 const dataDir = path.resolve(env.RUNWAY_DATA_DIR ?? path.join(root, "data"));
-mkdirSync(dataDir, { recursive: true });
+// The database and secret key live here: closed to other users, such as the one the runtime runs apps as.
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+chmodSync(dataDir, 0o700);
 try {
   log(`database: ${env.DATABASE_URL}`);
   migrate(env);

@@ -16,6 +16,10 @@ export interface RuntimeConfig {
   startTimeoutSeconds: number;
   /** How often the tracked branch of services with automatic deployments is checked for new commits. */
   sourcePollSeconds: number;
+  /** Open connections the API listener accepts at once; more are answered 503 and closed. */
+  apiMaxConnections: number;
+  /** Where builds live (empty: chosen at start, see engine/app-isolation.ts). */
+  appsDir: string;
 }
 
 const options = {
@@ -33,6 +37,8 @@ const options = {
   domainActivationSeconds: { env: "RUNWAY_RUNTIME_DOMAIN_ACTIVATION_SECONDS", flag: "--domain-activation-seconds", fallback: "5" },
   startTimeoutSeconds: { env: "RUNWAY_RUNTIME_START_TIMEOUT_SECONDS", flag: "--start-timeout-seconds", fallback: "60" },
   sourcePollSeconds: { env: "RUNWAY_RUNTIME_SOURCE_POLL_SECONDS", flag: "--source-poll-seconds", fallback: "5" },
+  apiMaxConnections: { env: "RUNWAY_RUNTIME_API_MAX_CONNECTIONS", flag: "--api-max-connections", fallback: "256" },
+  appsDir: { env: "RUNWAY_RUNTIME_APPS_DIR", flag: "--apps-dir", fallback: "" },
 } as const;
 
 export const usage = `Usage: tsx runtime/src/main.ts [options]
@@ -75,6 +81,8 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     domainActivationSeconds: nonNegative(get("domainActivationSeconds"), "domain activation seconds"),
     startTimeoutSeconds: positive(get("startTimeoutSeconds"), "start timeout seconds"),
     sourcePollSeconds: positive(get("sourcePollSeconds"), "source poll seconds"),
+    apiMaxConnections: positiveInteger(get("apiMaxConnections"), "api max connections"),
+    appsDir: get("appsDir") ? path.resolve(cwd, get("appsDir")) : "",
   };
 }
 
@@ -93,6 +101,12 @@ function nonNegative(value: string, what: string): number {
 function positive(value: string, what: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${what} must be a number > 0, got '${value}'`);
+  return n;
+}
+
+function positiveInteger(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${what} must be a whole number > 0, got '${value}'`);
   return n;
 }
 

@@ -11,6 +11,10 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** One protocol front (App Runner JSON 1.0, CloudWatch, Logs) on the API listener. */
 export interface ApiHandler {
+  /** The SigV4 signing name clients scope their credentials to (`apprunner`, `monitoring`, `logs`). */
+  signingName: string;
+  /** Larger bodies are refused (413) before they are read or parsed. */
+  maxBodyBytes: number;
   /** Decides from headers alone (X-Amz-Target, Content-Type, path) whether this handler owns the request. */
   canHandle(req: IncomingMessage): boolean;
   /** Writes the full response. Must never throw: errors are encoded in the protocol's own error shape. */

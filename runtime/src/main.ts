@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, usage } from "./config.js";
 import type { DrainHook } from "./contracts.js";
 import { createDataPlane, dataPlaneSettings, type DataPlane } from "./dataplane/data-plane.js";
 import { MemoryRouteTable } from "./dataplane/route-table.js";
+import { prepareIsolation } from "./engine/app-isolation.js";
 import { createEngine } from "./engine/engine.js";
 import { createApiServer } from "./http/api-server.js";
 import { createLogsApi } from "./logs/logs-api.js";
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.argv.slice(2), process.env);
   mkdirSync(config.dataDir, { recursive: true });
+  // Before anything is spawned or written: who apps run as, where their builds live, the state closed to them.
+  const isolation = await prepareIsolation({ dataDir: config.dataDir, appsDir: config.appsDir });
+  log(`isolation: ${isolation.notice}`);
 
   const logs = new LogStore({ dir: path.join(config.dataDir, "logs") });
   const metrics = new MetricStore({ dir: path.join(config.dataDir, "metrics") });
@@ -37,6 +41,9 @@ async function main(): Promise<void> {
     metrics,
     drain,
     startTimeoutMs: config.startTimeoutSeconds * 1000,
+    say: log,
+    appUser: isolation.appUser,
+    appsDir: path.join(isolation.appsDir, "engine"),
     pollIntervalMs: config.sourcePollSeconds * 1000,
   });
   const dataPlane: DataPlane = createDataPlane({ routes, engine, metrics, logs, host: config.host, port: config.dataPort, settings: dataPlaneSettings(config) });
@@ -58,13 +65,14 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.apiPort,
     accessKeys: config.accessKeys,
+    maxConnections: config.apiMaxConnections,
     handlers: [createAppRunnerApi(controlPlane), createCloudWatchApi(metrics), createLogsApi(logs, { accountId: config.accountId })],
   });
   const apiPort = await api.listen();
 
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   process.stdout.write(
-    `${JSON.stringify({ event: "ready", api: `http://${hostForUrl}:${apiPort}`, dataPlane: `http://${hostForUrl}:${dataPort}`, dataDir: config.dataDir })}\n`,
+    `${JSON.stringify({ event: "ready", api: `http://${hostForUrl}:${apiPort}`, dataPlane: `http://${hostForUrl}:${dataPort}`, dataDir: config.dataDir, appsDir: isolation.appsDir })}\n`,
   );
   if (config.accessKeys.size > 0) log(`SigV4 verification on for ${config.accessKeys.size} access key(s)`);
 

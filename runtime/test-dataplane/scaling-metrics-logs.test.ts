@@ -2,18 +2,17 @@
 // and back in, ActiveInstances/Requests through the CloudWatch SDK and Debian's CLI, application output
 // through `aws logs filter-log-events`, and a crashed instance replaced while the others keep serving.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { CreateAutoScalingConfigurationCommand, CreateServiceCommand, type AppRunnerClient, type Service } from "@aws-sdk/client-apprunner";
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRuntime, type RunningRuntime } from "../test/start-runtime.js";
 import { appRunner, getVia, nodeHelloSource, serviceEvents, settled, waitFor } from "../test/support.js";
+import { debianAws, requireDebianAws, skipDebianAws } from "../test/debian-aws-cli.js";
 
 const run = promisify(execFile);
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "secret" };
 const cliEnv = { ...process.env, AWS_ACCESS_KEY_ID: "AKIDTEST", AWS_SECRET_ACCESS_KEY: "secret", AWS_DEFAULT_REGION: "us-east-1", AWS_CONFIG_FILE: "/dev/null", AWS_PAGER: "" };
-const debianAws = "/usr/bin/aws";
 
 let rt: RunningRuntime;
 let client: AppRunnerClient;
@@ -89,7 +88,8 @@ describe("data plane, autoscaling, metrics and logs in the whole runtime", () =>
     expect(cpu).toBe(true);
   }, 90_000);
 
-  it.skipIf(!existsSync(debianAws))("shows ActiveInstances and Requests through Debian's `aws cloudwatch get-metric-data`", async () => {
+  it.skipIf(skipDebianAws)("shows ActiveInstances and Requests through Debian's `aws cloudwatch get-metric-data`", async () => {
+    requireDebianAws();
     const queries = JSON.stringify(
       ["ActiveInstances", "Requests"].map((name, i) => ({ Id: `m${i}`, MetricStat: { Metric: { Namespace: "AWS/AppRunner", MetricName: name, Dimensions: dims() }, Period: 60, Stat: i ? "Sum" : "Maximum" } })),
     );
@@ -100,7 +100,8 @@ describe("data plane, autoscaling, metrics and logs in the whole runtime", () =>
     expect((byId.get("m1") ?? []).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(12);
   });
 
-  it.skipIf(!existsSync(debianAws))("shows application output through Debian's `aws logs filter-log-events`", async () => {
+  it.skipIf(skipDebianAws)("shows application output through Debian's `aws logs filter-log-events`", async () => {
+    requireDebianAws();
     const group = `/aws/apprunner/${svc.ServiceName}/${svc.ServiceId}/application`;
     const found = await waitFor("application output", async () => {
       const { stdout } = await run(debianAws, ["logs", "filter-log-events", "--endpoint-url", rt.api, "--log-group-name", group, "--filter-pattern", "node-hello listening", "--output", "json"], { env: cliEnv });

@@ -1,16 +1,15 @@
 // The App Runner lifecycle driven by Debian's AWS CLI v2 (/usr/bin/aws), a client no one here wrote.
-// CI installs it (`apt-get install -y awscli`); the suite is skipped, saying so, only when the binary is absent.
+// The vitest global setup installs it; the suite fails without it unless RUNWAY_TEST_ALLOW_SKIP=awscli.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRuntime, type RunningRuntime } from "./start-runtime.js";
 import { EXAMPLES, getVia, served } from "./support.js";
+import { debianAws, requireDebianAws, skipDebianAws } from "./debian-aws-cli.js";
 
-const AWS = "/usr/bin/aws";
-const haveCli = existsSync(AWS);
-if (!haveCli) console.warn(`SKIPPED apprunner-cli.test.ts: ${AWS} is missing (apt-get install -y awscli)`);
+const AWS = debianAws;
 
 let rt: RunningRuntime;
 const home = mkdtempSync(path.join(os.tmpdir(), "runway-cli-home-"));
@@ -75,11 +74,12 @@ const apiSource = (message: string, startCommand = "node server.js") =>
   });
 
 // Each CLI call starts a Python interpreter (about a second on a busy two-core machine): generous timeouts.
-describe.skipIf(!haveCli)("App Runner API through Debian's AWS CLI v2", { timeout: 180_000 }, () => {
+describe.skipIf(skipDebianAws)("App Runner API through Debian's AWS CLI v2", { timeout: 180_000 }, () => {
   let arn = "";
   let url = "";
 
   beforeAll(async () => {
+    requireDebianAws();
     rt = await startRuntime();
   });
 

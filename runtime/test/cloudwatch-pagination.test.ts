@@ -2,7 +2,7 @@
 // paginator and Debian's AWS CLI v2 (which pages by itself). The metrics are written to the runtime's data
 // directory before it starts, as a previous run would have left them.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -10,6 +10,7 @@ import { CloudWatchClient, GetMetricDataCommand, InvalidNextToken, paginateGetMe
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MetricStore } from "../src/cloudwatch/metric-store.js";
 import { startRuntime, type RunningRuntime } from "./start-runtime.js";
+import { debianAws, requireDebianAws, skipDebianAws } from "./debian-aws-cli.js";
 
 const run = promisify(execFile);
 const svc = { serviceName: "paged", serviceId: "0123456789abcdef0123456789abcdef" };
@@ -115,8 +116,8 @@ describe("GetMetricData paging over HTTP", () => {
   });
 });
 
-const debianAws = "/usr/bin/aws";
-describe.skipIf(!existsSync(debianAws))("GetMetricData paging in the query protocol (Debian's AWS CLI v2)", () => {
+describe.skipIf(skipDebianAws)("GetMetricData paging in the query protocol (Debian's AWS CLI v2)", () => {
+  beforeAll(requireDebianAws);
   it("aws cloudwatch get-metric-data --page-size 6 follows NextToken and merges every datapoint", async () => {
     const env = { ...process.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1", AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null", AWS_PAGER: "" };
     const q = query();

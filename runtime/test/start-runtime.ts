@@ -35,6 +35,8 @@ export interface RunningRuntime {
   api: string;
   dataPlane: string;
   dataDir: string;
+  /** Where builds live: inside dataDir, or (runtime as root) a folder of their own. */
+  appsDir: string;
   apiPort: number;
   dataPort: number;
   pid: number;
@@ -95,7 +97,11 @@ export async function startRuntime(opts: StartOptions = {}): Promise<RunningRunt
         c.kill("SIGKILL");
         await exited(c);
       }
-      if (ownsDir && !opts.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDir && !opts.keepDataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        // As root the builds live outside the data dir (see engine/app-isolation.ts).
+        if (!rt.appsDir.startsWith(dataDir + path.sep)) rmSync(rt.appsDir, { recursive: true, force: true });
+      }
       return code;
     },
     async kill9() {
@@ -118,7 +124,7 @@ export async function startRuntime(opts: StartOptions = {}): Promise<RunningRunt
   return rt;
 }
 
-function waitReady(child: ChildProcess, timeoutMs: number, logs: () => string): Promise<{ api: string; dataPlane: string; apiPort: number; dataPort: number }> {
+function waitReady(child: ChildProcess, timeoutMs: number, logs: () => string): Promise<{ api: string; dataPlane: string; appsDir: string; apiPort: number; dataPort: number }> {
   return new Promise((resolve, reject) => {
     let buffer = "";
     const timer = setTimeout(() => {
@@ -134,10 +140,10 @@ function waitReady(child: ChildProcess, timeoutMs: number, logs: () => string): 
       buffer += chunk.toString();
       for (const line of buffer.split("\n")) {
         if (!line.includes('"event":"ready"')) continue;
-        const ready = JSON.parse(line) as { api: string; dataPlane: string };
+        const ready = JSON.parse(line) as { api: string; dataPlane: string; appsDir: string };
         clearTimeout(timer);
         child.off("exit", onExit);
-        resolve({ api: ready.api, dataPlane: ready.dataPlane, apiPort: Number(new URL(ready.api).port), dataPort: Number(new URL(ready.dataPlane).port) });
+        resolve({ api: ready.api, dataPlane: ready.dataPlane, appsDir: ready.appsDir, apiPort: Number(new URL(ready.api).port), dataPort: Number(new URL(ready.dataPlane).port) });
         return;
       }
     });

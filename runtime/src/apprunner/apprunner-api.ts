@@ -51,6 +51,8 @@ export function createAppRunnerApi(cp: ControlPlane): ApiHandler {
   const fail = (res: ServerResponse, err: AwsError) => writeJsonError(res, { type: err.type, message: err.message, status: err.status }, { namespace: NAMESPACE, contentType: CONTENT_TYPE });
 
   return {
+    signingName: "apprunner",
+    maxBodyBytes: 256 * 1024,
     canHandle(req: IncomingMessage): boolean {
       const target = req.headers["x-amz-target"];
       return req.method === "POST" && typeof target === "string" && target.startsWith("AppRunner.");

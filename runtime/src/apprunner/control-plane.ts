@@ -115,17 +115,18 @@ export class ControlPlane {
     for (const d of svc.domains) {
       const names = d.enableWww ? [d.domainName, `www.${d.domainName}`] : [d.domainName];
       if (this.domainActive(d.createdAt, now)) names.forEach((n) => wanted.add(n.toLowerCase()));
-      else {
-        names.forEach((n) => this.opts.routes.delete(n));
-        this.scheduleDomainActivation(svc, d.createdAt);
-      }
+      else this.scheduleDomainActivation(svc, d.createdAt);
     }
-    if (svc.status === "DELETED") {
-      [...hosts, ...wanted].forEach((h) => this.opts.routes.delete(h));
-      return;
+    // Only this service's own routes are dropped: a host another service serves is never touched from here.
+    for (const [host, route] of [...this.opts.routes.entries()]) {
+      if (route.serviceId === svc.id && (svc.status === "DELETED" || !(hosts.includes(host) || wanted.has(host)))) this.opts.routes.delete(host);
     }
+    if (svc.status === "DELETED") return;
     const route: Route = { serviceId: svc.id, serviceName: svc.name, status: svc.status as RouteStatus, scaling: this.scalingOf(svc), instance: instanceSize(svc) };
-    for (const h of [...hosts, ...wanted]) this.opts.routes.set(h, route);
+    for (const h of [...hosts, ...wanted]) {
+      const current = this.opts.routes.lookup(h);
+      if (!current || current.serviceId === svc.id) this.opts.routes.set(h, route);
+    }
   }
 
   domainActive(createdAt: number, now = Date.now()): boolean {

@@ -22,10 +22,9 @@ export function associateCustomDomain(cp: ControlPlane, region: string, input: I
   cp.requireStatus(svc, "associate a custom domain (AssociateCustomDomain)", ["RUNNING"]);
   const domainName = (input.DomainName as string).toLowerCase().replace(/\.$/, "");
   const enableWww = input.EnableWWWSubdomain !== false;
-  const taken = cp.state.services.find((s) => s.region === region && s.status !== "DELETED" && s.domains.some((d) => d.domainName === domainName));
-  if (taken) throw new AwsError("InvalidRequestException", `Domain ${domainName} is already associated with service ${taken.arn}`);
-  if (svc.domains.length >= MAX_DOMAINS) throw new AwsError("InvalidRequestException", `Service ${svc.name} already has ${MAX_DOMAINS} custom domains, the maximum.`);
   const names = enableWww ? [domainName, `www.${domainName}`] : [domainName];
+  refuseClaimed(cp, names);
+  if (svc.domains.length >= MAX_DOMAINS) throw new AwsError("InvalidRequestException", `Service ${svc.name} already has ${MAX_DOMAINS} custom domains, the maximum.`);
   const record: CustomDomainRecord = {
     domainName,
     enableWww,
@@ -57,11 +56,33 @@ export function disassociateCustomDomain(cp: ControlPlane, region: string, input
   cp.requireStatus(svc, "disassociate a custom domain (DisassociateCustomDomain)", ["RUNNING", "CREATE_FAILED"]);
   svc.domains = svc.domains.filter((d) => d !== record);
   cp.persist();
-  cp.opts.routes.delete(domainName);
-  if (record.enableWww) cp.opts.routes.delete(`www.${domainName}`);
   cp.syncRoutes(svc);
   cp.event(svc, `Custom domain ${domainName} disassociated.`);
   return { ...targets(svc), CustomDomain: renderCustomDomain(record, cp.domainActive(record.createdAt), "deleting") };
+}
+
+/**
+ * A host name routes to one service only. Service URL hosts live under `localhost` (App Runner's live under
+ * awsapprunner.com, which it does not let a customer claim either), and a domain, or its www name, belongs to
+ * one service across all regions: the data plane routes by host name alone, whatever the region.
+ */
+function refuseClaimed(cp: ControlPlane, names: string[]): void {
+  for (const name of names) {
+    for (const other of cp.state.services) {
+      if (other.status === "DELETED") continue;
+      if (serviceHost(other.name, other.id) === name) throw new AwsError("InvalidRequestException", `Domain ${name} is the service URL of service ${other.arn} and can't be associated as a custom domain.`);
+      if (other.domains.some((d) => domainNames(d).includes(name))) {
+        throw new AwsError("InvalidRequestException", `Domain ${name} is already associated with service ${other.arn}`);
+      }
+    }
+    if (name === "localhost" || name.endsWith(".localhost")) {
+      throw new AwsError("InvalidRequestException", `Domain ${name} is reserved: names under localhost are service URLs of this runtime and can't be associated as a custom domain.`);
+    }
+  }
+}
+
+function domainNames(d: CustomDomainRecord): string[] {
+  return d.enableWww ? [d.domainName, `www.${d.domainName}`] : [d.domainName];
 }
 
 function targets(svc: ServiceRecord): Obj {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiServer, type ApiServer } from "../http/api-server.js";
 import { createCloudWatchApi } from "./cloudwatch-api.js";
 import { MetricStore } from "./metric-store.js";
+import { debianAws, requireDebianAws, skipDebianAws } from "../../test/debian-aws-cli.js";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "runway-cloudwatch-"));
@@ -128,8 +129,8 @@ describe("CloudWatch over smithy RPC v2 CBOR (the SDK forced to it)", () => {
   });
 });
 
-const debianAws = "/usr/bin/aws";
-describe.skipIf(!existsSync(debianAws))("CloudWatch query protocol through Debian's AWS CLI v2", () => {
+describe.skipIf(skipDebianAws)("CloudWatch query protocol through Debian's AWS CLI v2", () => {
+  beforeAll(requireDebianAws);
   const env = { ...process.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1", AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null", AWS_PAGER: "" };
 
   it("aws cloudwatch get-metric-data returns the same values", async () => {

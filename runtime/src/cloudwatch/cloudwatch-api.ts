@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { cbor, dateToTag } from "@smithy/core/cbor";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiHandler } from "../contracts.js";
+import { parseBoundedJson } from "../protocol/json-depth.js";
 import { CloudWatchError } from "./cloudwatch-error.js";
 import { metricOperations } from "./metric-operations.js";
 import type { MetricStore } from "./metric-store.js";
@@ -18,6 +19,8 @@ const CBOR_PATH = "/service/GraniteServiceVersion20100801/operation/";
  */
 export function createCloudWatchApi(store: MetricStore): ApiHandler {
   return {
+    signingName: "monitoring",
+    maxBodyBytes: 2 * 1024 * 1024,
     canHandle(req: IncomingMessage): boolean {
       const target = req.headers["x-amz-target"];
       if (typeof target === "string") return target.startsWith(TARGET_PREFIX);
@@ -64,7 +67,7 @@ function queryErrorHeader(e: CloudWatchError): string {
 function handleJson(store: MetricStore, req: IncomingMessage, body: Buffer, res: ServerResponse, requestId: string): void {
   const op = String(req.headers["x-amz-target"]).slice(TARGET_PREFIX.length);
   const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": requestId };
-  const r = invoke(store, op, () => (body.length ? JSON.parse(body.toString("utf8")) : {}), toJsonValue, "JSON object");
+  const r = invoke(store, op, () => (body.length ? parseBoundedJson(body.toString("utf8")) : {}), toJsonValue, "JSON object");
   if (r.error) {
     headers["x-amzn-query-error"] = queryErrorHeader(r.error);
     headers["x-amzn-errortype"] = r.error.type;

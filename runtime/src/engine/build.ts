@@ -6,9 +6,10 @@ import path from "node:path";
 import type { DeploymentRequest } from "../contracts.js";
 import { apiConfig, codeSourceOf, ConfigError, healthCheckOf, imageConfig, repositoryConfig, usesPip } from "./app-config.js";
 import { parseCommand } from "./command-line.js";
+import { handOver } from "./app-isolation.js";
 import { checkContainerEngine, noEngineMessage } from "./container-engine.js";
 import type { EngineStore, Release } from "./engine-store.js";
-import { baseEnv, CommandError, runStep, venvEnv } from "./process-tools.js";
+import { baseEnv, CommandError, runStep, venvEnv, type ProcessScope } from "./process-tools.js";
 import type { ServiceLog } from "./service-log.js";
 import { fetchSource, SourceError } from "./source-fetch.js";
 
@@ -23,6 +24,7 @@ export interface BuildOptions {
   buildTimeoutMs: number;
   /** Aborted at runtime shutdown: running build commands are killed. */
   signal: AbortSignal;
+  scope: ProcessScope;
 }
 
 export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): Promise<Release> {
@@ -32,7 +34,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
   const milestone = (m: string) => log.milestone(operationId, m);
   const buildDir = store.buildDir(service.ServiceId, operationId);
   await mkdir(buildDir, { recursive: true });
-  const relative = (p: string) => path.relative(store.serviceDir(service.ServiceId), p);
+  const relative = (p: string) => path.relative(store.serviceAppsDir(service.ServiceId), p);
   const healthCheck = healthCheckOf(service);
 
   if (service.SourceConfiguration.ImageRepository) {
@@ -47,7 +49,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     if (!engine.ok) throw new DeployError(noEngineMessage(engine));
     milestone(`[AppRunner] Container engine reachable at ${engine.checked}. Pulling image ${run.image}.`);
     try {
-      await runStep({ env: {}, argv: ["docker", "pull", run.image] }, { cwd: buildDir, env: baseEnv(), timeoutMs: opts.buildTimeoutMs, signal: opts.signal, onLine: (l) => say(`[Pull] ${l}`) });
+      await runStep({ env: {}, argv: ["docker", "pull", run.image] }, { cwd: buildDir, env: baseEnv(), scope: opts.scope, app: false, what: "image pull", timeoutMs: opts.buildTimeoutMs, signal: opts.signal, onLine: (l) => say(`[Pull] ${l}`) });
     } catch (err) {
       if (err instanceof CommandError) throw new DeployError(`Failed to pull image ${run.image}: ${err.message}`);
       throw err;
@@ -66,13 +68,16 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
       branch: code.branch,
       sourceDirectory: code.sourceDirectory,
       dest: path.join(buildDir, "source"),
-      exclude: [store.dataDir],
+      exclude: [store.dataDir, store.appsDir],
+      scope: opts.scope,
     });
   } catch (err) {
     if (err instanceof SourceError) throw new DeployError(`Failed to pull your application source code: ${err.message}`);
     throw err;
   }
   milestone(`[AppRunner] Successfully pulled your application source code (${fetched.describe}).`);
+  // The build's commands run as the app user: the build folder becomes theirs (and only it).
+  if (opts.scope.appUser) await handOver(buildDir, opts.scope.appUser);
 
   let config;
   try {
@@ -90,7 +95,7 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
     const venv = path.join(buildDir, "venv");
     say("[AppRunner] Creating a Python virtual environment for this build (the build uses pip).");
     try {
-      await runStep({ env: {}, argv: ["python3", "-m", "venv", venv] }, { cwd: buildDir, env, timeoutMs: opts.buildTimeoutMs, signal: opts.signal, onLine: (l) => say(`[Build] ${l}`) });
+      await runStep({ env: {}, argv: ["python3", "-m", "venv", venv] }, { cwd: buildDir, env, scope: opts.scope, what: `build of ${service.ServiceName}`, timeoutMs: opts.buildTimeoutMs, signal: opts.signal, onLine: (l) => say(`[Build] ${l}`) });
     } catch (err) {
       if (err instanceof CommandError) throw new DeployError(`Build failed creating a virtualenv: ${err.message}`);
       throw err;
@@ -110,6 +115,8 @@ export async function buildRelease(req: DeploymentRequest, opts: BuildOptions): 
           await runStep(step, {
             cwd: fetched.appDir,
             env,
+            scope: opts.scope,
+            what: `build of ${service.ServiceName}`,
             timeoutMs: Math.max(1000, deadline - Date.now()),
             signal: opts.signal,
             onLine: (line) => say(`[Build] ${line}`),

@@ -42,18 +42,31 @@ export interface EngineRecord {
 export const KEEP_BUILDS = 3;
 
 export class EngineStore {
-  constructor(readonly dataDir: string) {}
+  /**
+   * `appsDir` holds what apps may see (their builds), apart from the engine's own state in `dataDir`, so that an
+   * app running as the unprivileged app user reaches its build and nothing of the runtime's. Same folder by default.
+   */
+  constructor(
+    readonly dataDir: string,
+    readonly appsDir: string = dataDir,
+  ) {}
 
+  /** The engine's record of a service (engine.json). */
   serviceDir(serviceId: string): string {
     return path.join(this.dataDir, "services", serviceId);
   }
 
+  /** The service's builds; Release.appDir is relative to it. */
+  serviceAppsDir(serviceId: string): string {
+    return path.join(this.appsDir, "services", serviceId);
+  }
+
   buildDir(serviceId: string, buildId: string): string {
-    return path.join(this.serviceDir(serviceId), "builds", buildId);
+    return path.join(this.serviceAppsDir(serviceId), "builds", buildId);
   }
 
   appDir(serviceId: string, release: Release): string {
-    return path.join(this.serviceDir(serviceId), release.appDir);
+    return path.join(this.serviceAppsDir(serviceId), release.appDir);
   }
 
   serviceIds(): string[] {
@@ -82,11 +95,12 @@ export class EngineStore {
 
   async removeService(serviceId: string): Promise<void> {
     await rm(this.serviceDir(serviceId), { recursive: true, force: true });
+    await rm(this.serviceAppsDir(serviceId), { recursive: true, force: true });
   }
 
   /** Deletes build directories that are neither kept nor in use (failed or interrupted builds, old ones). */
   async pruneBuilds(serviceId: string, keep: Iterable<string>): Promise<void> {
-    const dir = path.join(this.serviceDir(serviceId), "builds");
+    const dir = path.join(this.serviceAppsDir(serviceId), "builds");
     if (!existsSync(dir)) return;
     const keepSet = new Set(keep);
     await Promise.all(

@@ -5,10 +5,13 @@
 // `deployment/<operationId>` stream, milestones (source pulled, built, health
 // check result, rollback) to `events` as well; the control plane writes the
 // operation's start and end lines to `events`. Instance replacements go to `events`.
+import path from "node:path";
 import type { DeploymentReason, DeploymentRequest, DeploymentResult, DrainHook, Engine, LogSink, MetricSink, ScalingBounds } from "../contracts.js";
 import { autoDeploymentsEnabled, codeSourceOf } from "./app-config.js";
 import { buildRelease, DeployError } from "./build.js";
 import { EngineStore, KEEP_BUILDS, killLeftovers, type EngineRecord } from "./engine-store.js";
+import { ProcessGroups } from "./process-groups.js";
+import type { AppUser, ProcessScope } from "./process-tools.js";
 import { ServiceRunner, type RunnerContext } from "./service-runner.js";
 import { branchHead, resolveSource } from "./source-fetch.js";
 import { SourceWatcher } from "./source-watcher.js";
@@ -31,6 +34,12 @@ export interface EngineOptions {
   drainTimeoutMs?: number;
   /** Address instances are reached on (default 127.0.0.1). */
   host?: string;
+  /** Builds and instances run as this user when set (the runtime runs as root and dropped privileges). */
+  appUser?: AppUser;
+  /** Where builds live, apart from the engine's state (default: the engine's data dir). */
+  appsDir?: string;
+  /** Called with a line for the runtime's own log (e.g. process groups reaped at start). */
+  say?: (line: string) => void;
 }
 
 const TRIGGER: Record<DeploymentReason, string> = {
@@ -43,7 +52,9 @@ const TRIGGER: Record<DeploymentReason, string> = {
 };
 
 export function createEngine(opts: EngineOptions): Engine {
-  const store = new EngineStore(opts.dataDir);
+  const store = new EngineStore(opts.dataDir, opts.appsDir);
+  const groups = new ProcessGroups(path.join(opts.dataDir, "process-groups.json"));
+  const scope: ProcessScope = { groups, appUser: opts.appUser };
   let shuttingDown = false;
   const stopping = new AbortController();
   const ctx: RunnerContext = {
@@ -55,6 +66,7 @@ export function createEngine(opts: EngineOptions): Engine {
     stopTimeoutMs: opts.stopTimeoutMs ?? 10_000,
     drainTimeoutMs: opts.drainTimeoutMs ?? 30_000,
     shuttingDown: () => shuttingDown,
+    scope,
   };
   const buildTimeoutMs = opts.buildTimeoutMs ?? 600_000;
   const runners = new Map<string, ServiceRunner>();
@@ -76,6 +88,9 @@ export function createEngine(opts: EngineOptions): Engine {
 
   // Instances that outlived a previous run (kill -9) are stopped before anything starts.
   const ready = (async () => {
+    // Every group the previous run spawned and left behind: build steps, start pre-steps, instances, git.
+    const reaped = await groups.reapLeftovers();
+    if (reaped.length) opts.say?.(`stopped ${reaped.length} process group(s) left by the previous run: ${reaped.map((g) => g.what).join("; ")}`);
     for (const id of store.serviceIds()) {
       const record = store.read(id);
       if (!record) continue;
@@ -208,7 +223,7 @@ export function createEngine(opts: EngineOptions): Engine {
           return rolloutOrFail(
             runner,
             req,
-            () => buildRelease(req, { store, log, buildTimeoutMs, signal: stopping.signal }),
+            () => buildRelease(req, { store, log, buildTimeoutMs, signal: stopping.signal, scope }),
             (release) => release.commit,
           );
         }),

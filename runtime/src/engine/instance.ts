@@ -1,7 +1,7 @@
 // One instance of a service: a child process (or a `docker run` of the image)
 // on its own loopback port, its output in the application log group, health
 // checks while it starts and while it serves.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -11,7 +11,7 @@ import { mapProgram } from "./command-line.js";
 import { dockerRunArgs } from "./container-engine.js";
 import { describeCheck, probe } from "./health-check.js";
 import { safeAppend } from "./service-log.js";
-import { baseEnv, processEnv, venvEnv, forEachLine, freePort, killGroup, LineTail, processStartTime, runStep, spawnErrorReason, within } from "./process-tools.js";
+import { baseEnv, venvEnv, forEachLine, freePort, killGroup, LineTail, processStartTime, runCapture, runStep, spawnErrorReason, spawnGroup, within, type ProcessScope } from "./process-tools.js";
 
 export interface InstanceSpec {
   serviceId: string;
@@ -23,6 +23,7 @@ export interface InstanceSpec {
   startTimeoutMs: number;
   stopTimeoutMs: number;
   logs: LogSink;
+  scope: ProcessScope;
 }
 
 export class StartError extends Error {
@@ -127,7 +128,7 @@ export class Instance {
       const steps = run.start;
       for (const step of steps.slice(0, -1)) {
         try {
-          await runStep(step, { cwd: this.spec.cwd, env: this.environment({}), timeoutMs: this.spec.startTimeoutMs, onLine: (l) => this.log(l) });
+          await runStep(step, { cwd: this.spec.cwd, env: this.environment({}), scope: this.spec.scope, what: `start pre-step of ${this.spec.serviceName}`, timeoutMs: this.spec.startTimeoutMs, onLine: (l) => this.log(l) });
         } catch (err) {
           throw new StartError(`Start command failed: ${(err as Error).message}`);
         }
@@ -139,7 +140,8 @@ export class Instance {
       env = this.environment(last.env);
     }
     try {
-      this.child = spawn(program, args, { cwd: this.spec.cwd, env: processEnv(env), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      // An image's `docker run` is the runtime's own tool; a process instance is the app's code.
+      this.child = spawnGroup(program, args, { cwd: this.spec.cwd, env, scope: this.spec.scope, app: run.kind !== "image", what: `instance ${this.id} of ${this.spec.serviceName}` });
     } catch (err) {
       throw new StartError(spawnErrorReason(err as NodeJS.ErrnoException, run.kind === "image" ? "docker" : run.start.at(-1)!.argv[0]!));
     }
@@ -250,14 +252,12 @@ export class Instance {
         // no group left
       }
     }
-    if (this.containerName) await removeContainer(this.containerName);
+    if (this.containerName) await removeContainer(this.containerName, this.spec.scope);
     this.info.state = "stopped";
     this.info.pid = undefined;
   }
 }
 
-export function removeContainer(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    execFile("docker", ["rm", "-f", name], { timeout: 15_000, env: processEnv(baseEnv()) }, () => resolve());
-  });
+export async function removeContainer(name: string, scope: ProcessScope = {}): Promise<void> {
+  await runCapture("docker", ["rm", "-f", name], { env: baseEnv(), scope, timeoutMs: 15_000 }).catch(() => undefined);
 }

@@ -1,11 +1,94 @@
-// The one place where the engine spawns processes: argument arrays only,
-// output split into lines for the log streams, typed errors that carry the
-// command, the exit code and the tail of the output.
-import { spawn, type ChildProcess } from "node:child_process";
+// The one place where the engine spawns processes (spawnGroup): argument arrays only, each in its own
+// process group recorded in the runtime's state, an app's own code as the unprivileged app user when the
+// runtime has one; output split into lines for the log streams, typed errors that carry the command, the
+// exit code and the tail of the output.
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import type { Readable } from "node:stream";
 import { formatArgv, mapProgram, type CommandStep } from "./command-line.js";
+import type { ProcessGroups } from "./process-groups.js";
+
+/** The unprivileged account builds and instances run as (see app-user.ts). */
+export interface AppUser {
+  name: string;
+  uid: number;
+  gid: number;
+  /** A HOME it can write (npm and pip caches). */
+  home: string;
+}
+
+/** Where spawned groups are recorded, and who an app's own commands run as. */
+export interface ProcessScope {
+  groups?: ProcessGroups;
+  /** Set when the runtime drops privileges: app code (builds, start commands) runs as this user. */
+  appUser?: AppUser;
+}
+
+export interface SpawnGroupOptions {
+  cwd?: string;
+  env: Record<string, string>;
+  scope: ProcessScope;
+  /** An app's own code (build and start commands): runs as the app user when there is one. */
+  app: boolean;
+  /** For the record of spawned groups, e.g. "build step `npm ci`". */
+  what: string;
+  stdio?: StdioOptions;
+}
+
+/**
+ * Spawns `program` as the leader of a new process group (so the whole tree can be signalled), records the
+ * group before returning, and, for app code, drops to the app user with its HOME and name.
+ */
+export function spawnGroup(program: string, args: string[], opts: SpawnGroupOptions): ChildProcess {
+  const user = opts.app ? opts.scope.appUser : undefined;
+  const env = user ? { ...opts.env, HOME: user.home, USER: user.name, LOGNAME: user.name } : opts.env;
+  const child = spawn(program, args, {
+    cwd: opts.cwd,
+    env: processEnv(env),
+    detached: true,
+    stdio: opts.stdio ?? ["ignore", "pipe", "pipe"],
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  });
+  if (child.pid) {
+    const pgid = child.pid;
+    opts.scope.groups?.add(pgid, opts.what);
+    // Once the leader is gone, whatever it left in its group goes too; then the group is forgotten.
+    child.once("exit", () => {
+      killGroup(pgid, "SIGKILL", true);
+      opts.scope.groups?.remove(pgid);
+    });
+  }
+  return child;
+}
+
+/** Runs a tool of the runtime's own (git, docker) to completion and returns its output. */
+export function runCapture(program: string, args: string[], opts: { cwd?: string; env: Record<string, string>; scope: ProcessScope; timeoutMs: number; maxBytes?: number }): Promise<{ stdout: string; stderr: string }> {
+  const max = opts.maxBytes ?? 16 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    let child: ChildProcess;
+    try {
+      child = spawnGroup(program, args, { cwd: opts.cwd, env: opts.env, scope: opts.scope, app: false, what: formatArgv([program, ...args]) });
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (c: string) => (stdout = (stdout + c).slice(-max)));
+    child.stderr?.setEncoding("utf8").on("data", (c: string) => (stderr = (stderr + c).slice(-max)));
+    const timer = setTimeout(() => killGroup(child.pid, "SIGKILL"), opts.timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve({ stdout, stderr });
+      reject(Object.assign(new Error(`${program} ${code !== null ? `exited with code ${code}` : `was killed by ${signal}`}`), { code, stderr, stdout }));
+    });
+  });
+}
 
 export class CommandError extends Error {
   constructor(
@@ -71,6 +154,11 @@ export function spawnErrorReason(err: NodeJS.ErrnoException, program: string): s
 export interface RunStepOptions {
   cwd: string;
   env: Record<string, string>;
+  scope: ProcessScope;
+  /** For the record of spawned groups. */
+  what: string;
+  /** An app's own command (the default): runs as the app user when there is one. */
+  app?: boolean;
   timeoutMs: number;
   onLine: (line: string) => void;
   /** Aborting kills the step's process group (runtime shutdown). */
@@ -85,12 +173,7 @@ export function runStep(step: CommandStep, opts: RunStepOptions): Promise<void> 
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(mapProgram(program!), args, {
-        cwd: opts.cwd,
-        env: processEnv({ ...opts.env, ...step.env }),
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      child = spawnGroup(mapProgram(program!), args, { cwd: opts.cwd, env: { ...opts.env, ...step.env }, scope: opts.scope, app: opts.app ?? true, what: `${opts.what} \`${display}\`` });
     } catch (err) {
       reject(new CommandError(spawnErrorReason(err as NodeJS.ErrnoException, program!), display, null, []));
       return;
@@ -137,13 +220,14 @@ export function runStep(step: CommandStep, opts: RunStepOptions): Promise<void> 
   });
 }
 
-/** Signals a whole process group (children are spawned detached, so pid = pgid). */
-export function killGroup(pid: number | undefined, signal: NodeJS.Signals): boolean {
+/** Signals a whole process group (children are spawned detached, so pid = pgid); `groupOnly` never falls back to the pid. */
+export function killGroup(pid: number | undefined, signal: NodeJS.Signals, groupOnly = false): boolean {
   if (!pid) return false;
   try {
-    process.kill(-pid, signal);
+    process.kill(-Math.abs(pid), signal);
     return true;
   } catch {
+    if (groupOnly) return false;
     try {
       process.kill(pid, signal);
       return true;

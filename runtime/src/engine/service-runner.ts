@@ -7,6 +7,7 @@ import type { EngineRecord, EngineStore, Release } from "./engine-store.js";
 import { describeCheck } from "./health-check.js";
 import { Instance, StartError } from "./instance.js";
 import { ServiceLog } from "./service-log.js";
+import type { ProcessScope } from "./process-tools.js";
 
 export interface RunnerContext {
   store: EngineStore;
@@ -17,6 +18,7 @@ export interface RunnerContext {
   stopTimeoutMs: number;
   drainTimeoutMs: number;
   shuttingDown: () => boolean;
+  scope: ProcessScope;
 }
 
 const REPEAT_WINDOW_MS = 30_000;
@@ -104,6 +106,7 @@ export class ServiceRunner {
       startTimeoutMs: this.ctx.startTimeoutMs,
       stopTimeoutMs: this.ctx.stopTimeoutMs,
       logs: this.ctx.logs,
+      scope: this.ctx.scope,
     });
     this.instances = [...this.instances, inst];
     return inst;

@@ -1,15 +1,11 @@
 // Fetches a service's source into its build directory. A source is a local
 // directory (path or file:// URL), or a git repository (working or bare) in
 // which case the tracked branch is cloned and its commit recorded.
-import { execFile } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { baseEnv, processEnv } from "./process-tools.js";
-
-const execFileAsync = promisify(execFile);
+import { baseEnv, runCapture, type ProcessScope } from "./process-tools.js";
 
 export class SourceError extends Error {
   override name = "SourceError";
@@ -60,9 +56,9 @@ function gitEnv(): Record<string, string> {
   return { ...baseEnv(), GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C" };
 }
 
-async function git(args: string[], cwd?: string): Promise<string> {
+async function git(args: string[], cwd?: string, scope: ProcessScope = {}): Promise<string> {
   try {
-    const { stdout } = await execFileAsync("git", args, { cwd, env: processEnv(gitEnv()), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await runCapture("git", args, { cwd, env: gitEnv(), scope, timeoutMs: 120_000 });
     return stdout.trim();
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
@@ -96,6 +92,7 @@ export async function fetchSource(opts: {
   sourceDirectory: string | undefined;
   dest: string;
   exclude: string[];
+  scope?: ProcessScope;
 }): Promise<FetchedSource> {
   const loc = resolveSource(opts.repositoryUrl);
   const sub = sourceSubdirectory(opts.sourceDirectory);
@@ -106,8 +103,8 @@ export async function fetchSource(opts: {
     }
     // file:// makes git honour --depth for a local repository.
     const url = `file://${loc.root}`;
-    await git(["clone", "--quiet", "--depth", "1", "--single-branch", "--branch", branch, "--", url, opts.dest]);
-    const commit = await git(["rev-parse", "HEAD"], opts.dest);
+    await git(["clone", "--quiet", "--depth", "1", "--single-branch", "--branch", branch, "--", url, opts.dest], undefined, opts.scope);
+    const commit = await git(["rev-parse", "HEAD"], opts.dest, opts.scope);
     await rm(path.join(opts.dest, ".git"), { recursive: true, force: true });
     const appDir = path.join(opts.dest, sub);
     if (!existsSync(appDir)) throw new SourceError(`SourceDirectory /${sub} not found in branch '${branch}'`);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -17,6 +17,7 @@ import { logGroups, logStreams } from "../contracts.js";
 import { createApiServer, type ApiServer } from "../http/api-server.js";
 import { LogStore } from "./log-store.js";
 import { createLogsApi } from "./logs-api.js";
+import { debianAws, requireDebianAws, skipDebianAws } from "../../test/debian-aws-cli.js";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "runway-logs-"));
@@ -126,8 +127,8 @@ describe("log storage", () => {
   });
 });
 
-const debianAws = "/usr/bin/aws";
-describe.skipIf(!existsSync(debianAws))("Debian's AWS CLI v2", () => {
+describe.skipIf(skipDebianAws)("Debian's AWS CLI v2", () => {
+  beforeAll(requireDebianAws);
   it("aws logs filter-log-events finds application output", async () => {
     const env = { ...process.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1", AWS_CONFIG_FILE: "/dev/null", AWS_PAGER: "" };
     const { stdout } = await run(debianAws, ["logs", "filter-log-events", "--endpoint-url", endpoint, "--log-group-name", appGroup, "--filter-pattern", "refused", "--output", "json"], { env });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiHandler } from "../contracts.js";
+import { parseBoundedJson } from "../protocol/json-depth.js";
 import { describeLogGroups, describeLogStreams, filterLogEvents, getLogEvents, LogQueryError } from "./log-queries.js";
 import type { LogStore } from "./log-store.js";
 
@@ -78,6 +79,8 @@ export function createLogsApi(store: LogStore, opts: LogsApiOptions = {}): ApiHa
   };
 
   return {
+    signingName: "logs",
+    maxBodyBytes: 2 * 1024 * 1024,
     canHandle(req: IncomingMessage): boolean {
       const target = req.headers["x-amz-target"];
       return typeof target === "string" && target.startsWith(TARGET_PREFIX);
@@ -89,7 +92,7 @@ export function createLogsApi(store: LogStore, opts: LogsApiOptions = {}): ApiHa
         if (!fn) throw new ApiError("UnknownOperationException", `The local runtime does not implement CloudWatch Logs operation ${op}.`);
         let input: unknown;
         try {
-          input = body.length ? JSON.parse(body.toString("utf8")) : {};
+          input = body.length ? parseBoundedJson(body.toString("utf8")) : {};
         } catch {
           throw new ApiError("SerializationException", "The request body is not valid JSON.");
         }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
+import { parseBoundedJson } from "./json-depth.js";
 
 /** An error an API operation raises on purpose; encoded by `writeJsonError` in the protocol's own shape. */
 export class AwsError extends Error {
@@ -62,7 +63,7 @@ export function parseJsonBody(body: Buffer): { ok: true; value: Record<string, u
   const text = body.toString("utf8").trim();
   if (text === "") return { ok: true, value: {} };
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = parseBoundedJson(text);
     if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: "Request body must be a JSON object" };
     return { ok: true, value: value as Record<string, unknown> };
   } catch (err) {
