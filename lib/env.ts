@@ -1,5 +1,6 @@
 // The one place that reads process.env. Everything else imports `env` (or the helpers
 // below), so configuration is validated once and documented here.
+import "server-only";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";

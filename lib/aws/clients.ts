@@ -1,6 +1,7 @@
 // One SDK client per (connection, region, client kind), cached on globalThis.
 // A connection is an endpoint (only for local runtimes), a region and credentials; the
 // same code paths serve real AWS and the local runtime.
+import "server-only";
 import { cookies } from "next/headers";
 import { AppRunnerClient, type AppRunnerClientConfig } from "@aws-sdk/client-apprunner";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
