@@ -41,7 +41,7 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType> {
 
 /** What Next passes as the second argument of a route handler. */
 interface Segment {
-  params: Promise<Record<string, string | string[] | undefined>>;
+  params?: Promise<Record<string, string | string[] | undefined>>;
 }
 
 const json = (body: Record<string, unknown>, status: number) => NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -80,7 +80,8 @@ export function defineRoute<P extends z.ZodType = typeof noParams, Q extends z.Z
       return json({ message: "Cross-origin requests are not allowed.", code: "Forbidden" }, 403);
     }
 
-    const params = (def.params ?? noParams).safeParse(await segment.params);
+    // Routes without dynamic segments get no params object from Next.
+    const params = (def.params ?? noParams).safeParse((await segment?.params) ?? {});
     if (!params.success) return invalid(params.error, "path");
     const query = (def.query ?? noParams).safeParse(requestSummary);
     if (!query.success) return invalid(query.error, "query");
