@@ -10,10 +10,9 @@ import { recordAuditEvent, type AuditEventInput } from "@/lib/audit/record-audit
 import { can, type Permission } from "@/lib/auth/permissions";
 import { metaFromHeaders, type RequestMeta } from "@/lib/auth/request-meta";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { AwsContextError, getAwsContextOrNull } from "@/lib/aws/clients";
+import { getAwsContextOrNull } from "@/lib/aws/clients";
 import type { ConnectionView } from "@/lib/connections/connection-view";
-import { describeAwsError } from "@/lib/services/aws-error";
-import { isAwsError } from "@/lib/errors/describe-error";
+import { describeAwsError, isExplainableError } from "@/lib/services/aws-error";
 
 type AuditDetails = Omit<Partial<AuditEventInput>, "action" | "result">;
 
@@ -53,11 +52,6 @@ function invalid(error: z.ZodError, what: string): NextResponse {
 
 const noParams = z.object({});
 
-/** AWS, network and connection errors say something useful and carry no secrets; anything else is a bug. */
-function isExplainable(err: unknown, code: string): boolean {
-  if (isAwsError(err) || err instanceof AwsContextError) return true;
-  return /^E[A-Z]+$/.test(code) || ["NetworkError", "TimeoutError", "RequestTimeout", "CredentialsProviderError", "ProviderError"].includes(code);
-}
 
 export function defineRoute<P extends z.ZodType = typeof noParams, Q extends z.ZodType = typeof noParams>(
   def: RouteDefinition<P, Q>,
@@ -115,7 +109,7 @@ export function defineRoute<P extends z.ZodType = typeof noParams, Q extends z.Z
       return response;
     } catch (err) {
       const aws = describeAwsError(err);
-      const known = isExplainable(err, aws.code);
+      const known = isExplainableError(err);
       if (!known) console.error(`[route ${def.name}]`, err);
       const message = known ? aws.message : "Something went wrong. The error was logged on the server.";
       if (audit) await recordAuditEvent(who, { ...details, action: def.name, result: "failed", error: message });
