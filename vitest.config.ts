@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${path.resolve(__dirname)}/` },
+      // Unit tests import server modules directly; Next resolves "server-only" to an empty module
+      // for them under the react-server condition, this does the same.
+      { find: /^server-only$/, replacement: path.resolve(__dirname, "node_modules/server-only/empty.js") },
+    ],
+  },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "runtime/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", "examples/**"],

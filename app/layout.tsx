@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import { THEME_COOKIE, parseTheme, systemThemeScript } from "@/lib/theme";
+import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,9 +12,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // The CSP (proxy.ts) runs only scripts that carry this request's nonce.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme={theme} suppressHydrationWarning>
-      <head>{theme === "system" ? <script dangerouslySetInnerHTML={{ __html: systemThemeScript }} /> : null}</head>
+      <head>{theme === "system" ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: systemThemeScript }} /> : null}</head>
       <body className="min-h-screen">
         <Providers>{children}</Providers>
       </body>

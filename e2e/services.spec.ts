@@ -68,7 +68,7 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await expect(page.getByTestId("log-lines").first()).not.toContainText("No log lines", { timeout: 15_000 });
 
   // A failed create shows App Runner's error in plain words with its code and keeps the form;
-  // a name clash is shown at the name field (console-polish.spec.ts checks it is shown once).
+  // a name clash is shown at the name field (forms-and-service-url.spec.ts checks it is shown once).
   await page.goto("/services/new");
   const again = page.getByRole("form", { name: "Create service" });
   await again.getByLabel("Service name").fill(name);

@@ -1,5 +1,6 @@
 // The Prisma client singleton. Kept on globalThis so dev reloads and route bundles
 // share one SQLite connection. Password hashes are omitted unless a query asks.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";

@@ -1,9 +1,11 @@
 // The one place that reads process.env. Everything else imports `env` (or the helpers
 // below), so configuration is validated once and documented here.
+import "server-only";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/net/trusted-proxies";
 
 const optionalString = z
   .string()
@@ -30,6 +32,15 @@ const schema = z.object({
   RUNWAY_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
   /** Sign-in throttling per client IP: attempts per 15-minute window. */
   RUNWAY_SIGNIN_IP_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto/-Host
+   *  the console believes. Default: none, so the client address is the TCP peer's. */
+  RUNWAY_TRUSTED_PROXIES: optionalString.superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `RUNWAY_TRUSTED_PROXIES: ${(err as Error).message}` });
+    }
+  }),
   /** Test-only: skip the growing delay after failed sign-ins (the lock still applies). */
   RUNWAY_SIGNIN_NO_DELAY: z
     .enum(["0", "1", "true", "false"])
@@ -63,6 +74,8 @@ export const env: Env = globalForEnv.runwayEnv ?? (globalForEnv.runwayEnv = load
 export function reloadEnv(): Env {
   globalForEnv.runwayEnv = load();
   globalForEnv.runwaySecretKey = undefined;
+  // Unset variables are absent from the parsed object: drop old values, or they would linger.
+  for (const key of Object.keys(env)) delete (env as unknown as Record<string, unknown>)[key];
   Object.assign(env, globalForEnv.runwayEnv);
   return env;
 }

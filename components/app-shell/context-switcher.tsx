@@ -2,7 +2,7 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ConnectionView } from "@/lib/connections/connection-view";
-import { selectAwsContext } from "@/components/app-shell/context-actions";
+import { selectAwsContext } from "@/lib/aws/context-actions";
 
 /** Header switchers for the current connection and region (stored in cookies by a Server Action). */
 export function ContextSwitcher({ connections, connectionId, region }: { connections: Pick<ConnectionView, "id" | "name" | "regions" | "defaultRegion">[]; connectionId: string | null; region: string | null }) {

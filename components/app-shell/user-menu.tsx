@@ -1,5 +1,5 @@
 import type { SessionUser } from "@/lib/auth/session";
-import { signOut } from "@/app/(auth)/actions";
+import { signOut } from "@/lib/auth/auth-actions";
 import { Badge } from "@/components/ui/badge";
 
 export function UserMenu({ user }: { user: SessionUser }) {

@@ -3,7 +3,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useState } from "react";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { createConnectionAction, updateConnectionAction } from "@/app/(console)/settings/connections/actions";
+import { createConnectionAction, updateConnectionAction } from "@/lib/connections/connection-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { deleteConnectionAction } from "@/app/(console)/settings/connections/actions";
+import { deleteConnectionAction } from "@/lib/connections/connection-actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 

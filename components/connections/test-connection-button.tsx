@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { testConnectionAction } from "@/app/(console)/settings/connections/actions";
+import { testConnectionAction } from "@/lib/connections/connection-actions";
 import type { ConnectionTestResult } from "@/lib/connections/test-connection";
 import { Button } from "@/components/ui/button";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { CustomDomainsView } from "@/lib/services/custom-domains";
-import { associateDomainAction, disassociateDomainAction } from "@/app/(console)/services/actions";
+import { associateDomainAction, disassociateDomainAction } from "@/lib/services/service-actions";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "./status-badge";
 import { InlineError } from "@/components/ui/form-message";

@@ -1,6 +1,7 @@
 import type { AppRunnerClient } from "@aws-sdk/client-apprunner";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { AwsContextError } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/services/aws-error";
 import { describeService } from "@/lib/services/describe-service";
 import { servicesTarget } from "@/lib/services/services-client";
@@ -12,7 +13,12 @@ import { AwsErrorPanel } from "./aws-error-panel";
  * and an AWS failure comes back as the panel to render instead of the page.
  */
 export async function loadServicePage(region: string, id: string): Promise<{ client: AppRunnerClient; view: ServiceView } | { panel: ReactNode }> {
-  const { client } = await servicesTarget(region);
+  const target = await servicesTarget(region).catch((err: unknown) => {
+    // A region the connection does not list is a page that does not exist, not an outage.
+    if (err instanceof AwsContextError && err.code === "unknown_region") notFound();
+    throw err;
+  });
+  const { client } = target;
   let service: Awaited<ReturnType<typeof describeService>>;
   try {
     service = await describeService(client, region, id);

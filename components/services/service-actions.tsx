@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { allowedOperations } from "@/lib/services/allowed-operations";
 import type { ServiceStatus } from "@/lib/services/service-view";
-import { deleteServiceAction, pauseServiceAction, resumeServiceAction, startDeploymentAction } from "@/app/(console)/services/actions";
+import { deleteServiceAction, pauseServiceAction, resumeServiceAction, startDeploymentAction } from "@/lib/services/service-actions";
 import { Button } from "@/components/ui/button";
 import { useServiceStatus, type LiveStatusData } from "./live-status";
 import Link from "next/link";

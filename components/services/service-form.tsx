@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { createServiceAction, updateServiceAction } from "@/app/(console)/services/actions";
+import { createServiceAction, updateServiceAction } from "@/lib/services/service-actions";
 import { cpuOptions, fieldErrorsOf, instanceSizes, serviceFormSchema, type Cpu, type ServiceFormInput } from "@/lib/services/service-form-schema";
 import type { AutoScalingOption } from "@/lib/services/list-auto-scaling-configurations";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useEffect, useRef } from "react";
-import { createUserAction } from "@/app/(console)/users/actions";
+import { createUserAction } from "@/lib/users/user-actions";
 import { roles } from "@/lib/auth/permissions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { deleteUserAction, resetPasswordAction, updateUserAction } from "@/app/(console)/users/actions";
+import { deleteUserAction, resetPasswordAction, updateUserAction } from "@/lib/users/user-actions";
 import { roles } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/users";
 import { Badge } from "@/components/ui/badge";

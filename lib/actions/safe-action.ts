@@ -10,7 +10,7 @@ import { recordAuditEvent, type AuditEventInput } from "@/lib/audit/record-audit
 import { formDataToObject } from "@/lib/audit/redact";
 import { ActionError, checkFieldsMessage, type ActionResult } from "@/lib/actions/action-result";
 import { isCrossOrigin } from "@/lib/actions/origin";
-import { describeError } from "@/lib/errors/describe-error";
+import { describeError } from "@/lib/services/aws-error";
 
 export { ActionError, type ActionResult } from "@/lib/actions/action-result";
 

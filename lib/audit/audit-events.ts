@@ -1,4 +1,5 @@
 // Reading the audit history: newest first, cursor pagination on (createdAt, id).
+import "server-only";
 import { db } from "@/lib/db";
 import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
 

@@ -1,5 +1,6 @@
 // The one audit writer. It must never break the operation it records: every failure
 // here is logged to stderr and swallowed.
+import "server-only";
 import { db } from "@/lib/db";
 import { summarize } from "@/lib/audit/redact";
 

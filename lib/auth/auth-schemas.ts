@@ -36,9 +36,3 @@ export const updateUserInput = z.object({
 export const resetPasswordInput = z.object({ id: z.string().min(1), password: newPassword });
 
 export const userIdInput = z.object({ id: z.string().min(1) });
-
-/** Only same-site relative paths, so ?next= cannot send a user elsewhere. */
-export function safeNextPath(next: string | undefined): string | null {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
-  return next;
-}

@@ -1,5 +1,6 @@
 // Server-side sessions: the cookie holds a random token, the Session table its hash.
 // getCurrentUser/requireUser are what pages and actions call.
+import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";

@@ -1,6 +1,7 @@
 // Password sign-in with the defences the issue asks for: one generic message, a growing
 // delay per failure, a 15-minute lock after 5 failures per account, a per-IP window, and
 // an audit event for every attempt.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";

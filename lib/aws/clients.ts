@@ -1,6 +1,7 @@
 // One SDK client per (connection, region, client kind), cached on globalThis.
 // A connection is an endpoint (only for local runtimes), a region and credentials; the
 // same code paths serve real AWS and the local runtime.
+import "server-only";
 import { cookies } from "next/headers";
 import { AppRunnerClient, type AppRunnerClientConfig } from "@aws-sdk/client-apprunner";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
@@ -12,7 +13,7 @@ import type { ConnectionView } from "@/lib/connections/connection-view";
 export const CONNECTION_COOKIE = "runway_connection";
 export const REGION_COOKIE = "runway_region";
 
-export type AwsContextErrorCode = "no_connection" | "connection_not_found";
+export type AwsContextErrorCode = "no_connection" | "connection_not_found" | "unknown_region";
 
 export class AwsContextError extends Error {
   constructor(
@@ -52,6 +53,8 @@ type ClientFor<K extends Kind> = K extends "apprunner" ? AppRunnerClient : K ext
 
 const globalForClients = globalThis as unknown as { runwayAwsClients?: Map<string, { client: unknown; version: string }> };
 const cache = (globalForClients.runwayAwsClients ??= new Map());
+/** Connections x regions x 3 kinds stays far below this; the bound is for what should never happen. */
+export const MAX_CACHED_CLIENTS = 64;
 
 type Credentials = NonNullable<AppRunnerClientConfig["credentials"]>;
 
@@ -77,10 +80,23 @@ async function credentialsFor(c: ConnectionView, region: string): Promise<Creden
 async function clientFor<K extends Kind>(kind: K, connectionId: string, region: string): Promise<ClientFor<K>> {
   const c = await getConnection(connectionId);
   if (!c) throw new AwsContextError("That connection no longer exists", "connection_not_found");
+  // Regions come from URLs and cookies: only the connection's own make a client.
+  if (!c.regions.includes(region)) throw new AwsContextError(`Region ${region} is not one of the regions of connection "${c.name}"`, "unknown_region");
   const key = `${kind}:${connectionId}:${region}`;
   const hit = cache.get(key);
-  if (hit && hit.version === c.updatedAt) return hit.client as ClientFor<K>;
+  if (hit && hit.version === c.updatedAt) {
+    // Map order is insertion order: re-inserting keeps the least recently used first.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.client as ClientFor<K>;
+  }
   (hit?.client as { destroy?: () => void } | undefined)?.destroy?.();
+  cache.delete(key);
+  while (cache.size >= MAX_CACHED_CLIENTS) {
+    const [oldest, entry] = cache.entries().next().value as [string, { client: unknown }];
+    (entry.client as { destroy?: () => void }).destroy?.();
+    cache.delete(oldest);
+  }
   const config = {
     region,
     credentials: await credentialsFor(c, region),
@@ -97,6 +113,11 @@ async function clientFor<K extends Kind>(kind: K, connectionId: string, region: 
 export const appRunnerClient = (connectionId: string, region: string) => clientFor("apprunner", connectionId, region);
 export const cloudWatchClient = (connectionId: string, region: string) => clientFor("cloudwatch", connectionId, region);
 export const cloudWatchLogsClient = (connectionId: string, region: string) => clientFor("logs", connectionId, region);
+
+/** How many SDK clients are cached (tests). */
+export function cachedClientCount(): number {
+  return cache.size;
+}
 
 /** Drops cached clients of a connection (after edit or delete). */
 export function forgetClients(connectionId: string): void {

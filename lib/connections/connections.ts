@@ -1,5 +1,6 @@
 // Server-only data layer for connections. Secrets go in encrypted and come out only
 // through loadConnectionSecret (used by the AWS client factory), never in a view.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";

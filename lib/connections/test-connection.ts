@@ -2,7 +2,7 @@
 // exact upstream error when it fails.
 import { ListServicesCommand } from "@aws-sdk/client-apprunner";
 import { appRunnerClient } from "@/lib/aws/clients";
-import { describeError } from "@/lib/errors/describe-error";
+import { describeError } from "@/lib/services/aws-error";
 
 export interface ConnectionTestResult {
   ok: boolean;

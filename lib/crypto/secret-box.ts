@@ -1,4 +1,5 @@
 // AES-256-GCM for secrets at rest (connection secret keys). Format: v1.<iv>.<tag>.<data>, base64url.
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { secretKey } from "@/lib/env";
 

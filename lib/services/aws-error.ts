@@ -1,5 +1,8 @@
-// SDK errors -> one plain sentence plus the AWS error code, for forms and error boundaries.
-// Every AWS call in the console goes through describeAwsError() so users see the same words.
+// The one error mapper. SDK errors -> one plain sentence plus the AWS error code, for forms,
+// error boundaries and route handlers; describeError() maps any thrown value for actions:
+// our ActionError as is, AWS/network/connection errors in these words, anything else generic
+// (it may carry internals, so it is logged on the server instead).
+import { ActionError, type ActionErrorCode } from "@/lib/actions/action-result";
 
 export interface AwsErrorView {
   code: string;
@@ -60,4 +63,32 @@ export function describeAwsError(err: unknown): AwsErrorView {
 export function formatAwsError(err: unknown): string {
   const e = describeAwsError(err);
   return `${e.message} (${e.code})`;
+}
+
+export function isAwsError(err: unknown): err is Error & { $metadata?: { httpStatusCode?: number }; $fault?: string } {
+  return err instanceof Error && ("$metadata" in err || "$fault" in err);
+}
+
+/** AWS, network, credential and connection errors say something useful and carry no secrets. */
+export function isExplainableError(err: unknown): boolean {
+  if (isAwsError(err)) return true;
+  if (!(err instanceof Error)) return false;
+  if (["CredentialsProviderError", "ProviderError", "AwsContextError", "TimeoutError"].includes(err.name)) return true;
+  const net = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  // errno-style codes (ECONNREFUSED...), not Node's internal ERR_* codes.
+  return typeof net === "string" && (/^E[A-Z]+$/.test(net) || net === "UND_ERR_CONNECT_TIMEOUT");
+}
+
+export interface DescribedError {
+  message: string;
+  code: ActionErrorCode;
+}
+
+export function describeError(err: unknown): DescribedError {
+  if (err instanceof ActionError) return { message: err.message, code: err.code };
+  if (isExplainableError(err)) {
+    const e = describeAwsError(err);
+    return { message: `${e.message} (${e.code})`, code: e.code === "ResourceNotFoundException" ? "not_found" : "upstream" };
+  }
+  return { message: "Something went wrong. The error was logged on the server.", code: "internal" };
 }

@@ -1,5 +1,6 @@
 // For unit tests that need the real database: a fresh SQLite file under os.tmpdir() with
 // every committed migration applied, and the env module pointed at it.
+import "server-only";
 import Database from "better-sqlite3";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";

@@ -1,5 +1,6 @@
 // Server-only user management. Guards keep at least one active admin and stop admins
 // from locking themselves out.
+import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { ActionError } from "@/lib/actions/action-result";

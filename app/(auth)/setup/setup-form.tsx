@@ -1,7 +1,7 @@
 "use client";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-import { setupFirstAdmin } from "../actions";
+import { setupFirstAdmin } from "@/lib/auth/auth-actions";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

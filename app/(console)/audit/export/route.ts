@@ -1,25 +1,13 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { defineRoute } from "@/lib/routes/define-route";
 import { parseAuditFilters } from "@/lib/audit/audit-filters";
 import { iterateAuditEvents } from "@/lib/audit/audit-events";
 import { csvRow } from "@/lib/audit/csv";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { metaFromHeaders } from "@/lib/auth/request-meta";
 
 const COLUMNS = ["time", "actor", "role", "action", "target", "connection", "region", "result", "error", "ip", "user_agent", "request"] as const;
 
-/** CSV of the audit history, same filters as the page. Streams, so large exports stay flat in memory. */
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.\n", { status: 401, headers: { "content-type": "text/plain" } });
-  const meta = metaFromHeaders(request.headers);
-  if (!can(user.role, "read")) {
-    await recordAuditEvent({ user, ...meta }, { action: "audit.export", result: "denied" });
-    return new Response("Not allowed.\n", { status: 403 });
-  }
-  const url = new URL(request.url);
-  const filters = parseAuditFilters(Object.fromEntries(url.searchParams));
-  await recordAuditEvent({ user, ...meta }, { action: "audit.export", result: "succeeded", request: Object.fromEntries(url.searchParams) });
+/** CSV of the audit history, same filters as the page. Streams, so large exports stay flat in memory. Every export is audited. */
+export const GET = defineRoute({ name: "audit.export", permission: "read", audit: true }, async ({ request }) => {
+  const filters = parseAuditFilters(Object.fromEntries(request.nextUrl.searchParams));
   const encoder = new TextEncoder();
   const events = iterateAuditEvents({ ...filters, cursor: undefined });
   const stream = new ReadableStream<Uint8Array>({
@@ -40,4 +28,4 @@ export async function GET(request: Request): Promise<Response> {
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,39 +1,38 @@
 // Logs tab: a time range, search, and follow mode (the browser polls with `since`).
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { appRunnerClient, cloudWatchLogsClient } from "@/lib/aws/clients";
 import { readLogEvents } from "@/lib/logs/read-log-events";
-import type { LogSource } from "@/lib/logs/service-log-groups";
+import { defineRoute } from "@/lib/routes/define-route";
+import { serviceRouteParams } from "@/lib/routes/service-route-params";
 import { resolveServiceArn } from "@/lib/services/describe-service";
-import { awsErrorResponse, readerOrResponse } from "@/lib/services/route-guard";
-import { logsClientFor, servicesTarget } from "@/lib/services/services-client";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ region: string; id: string }> }) {
-  const guard = await readerOrResponse();
-  if (guard instanceof NextResponse) return guard;
-  const { region, id } = await params;
-  const q = req.nextUrl.searchParams;
-  const sourceParam = q.get("source");
-  const sources: LogSource[] = sourceParam === "service" || sourceParam === "application" ? [sourceParam] : ["service", "application"];
-  const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-  try {
-    const { client: ar } = await servicesTarget(region);
-    const arn = await resolveServiceArn(ar, region, id);
-    if (!arn) return NextResponse.json({ message: "No such service" }, { status: 404 });
-    const name = arn.split("/")[1] ?? "";
-    const { client } = await logsClientFor(region);
-    const lines = await readLogEvents(client, {
-      serviceName: name,
-      serviceId: id,
-      sources,
-      startTime: num(q.get("since")) ?? num(q.get("start")),
-      endTime: num(q.get("end")),
-      search: q.get("q") ?? undefined,
-      streamPrefix: q.get("stream") ?? undefined,
-      limit: Math.min(num(q.get("limit")) ?? 500, 2000),
-    });
-    return NextResponse.json({ lines });
-  } catch (err) {
-    return awsErrorResponse(err);
-  }
-}
+const millis = z.string().regex(/^\d{1,15}$/, "Milliseconds since the epoch").transform(Number).optional();
+const logsQuery = z.object({
+  source: z.enum(["service", "application"]).optional(),
+  since: millis,
+  start: millis,
+  end: millis,
+  q: z.string().max(1024).optional(),
+  stream: z.string().max(512).optional(),
+  limit: z.string().regex(/^\d{1,6}$/).transform(Number).optional(),
+});
+
+export const GET = defineRoute({ name: "service.read_logs", permission: "read", params: serviceRouteParams, query: logsQuery }, async ({ params, query, target }) => {
+  const { connection, region } = target!;
+  const arn = await resolveServiceArn(await appRunnerClient(connection.id, region), region, params.id);
+  if (!arn) return NextResponse.json({ message: "No such service" }, { status: 404 });
+  const lines = await readLogEvents(await cloudWatchLogsClient(connection.id, region), {
+    serviceName: arn.split("/")[1] ?? "",
+    serviceId: params.id,
+    sources: query.source ? [query.source] : ["service", "application"],
+    startTime: query.since ?? query.start,
+    endTime: query.end,
+    search: query.q,
+    streamPrefix: query.stream,
+    limit: Math.min(query.limit ?? 500, 2000),
+  });
+  return NextResponse.json({ lines });
+});

@@ -3,9 +3,10 @@
 import { test, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { heldSource } from "./support/held-source";
 
 const repo = path.resolve("examples/node-hello");
-const shot = (name: string) => path.resolve("tmp", `h7-${name}.png`);
+const shot = (name: string) => path.resolve("tmp", `forms-and-service-url-${name}.png`);
 
 async function expectStatus(page: Page, status: string, timeout = 90_000) {
   await expect(page.getByTestId("service-status").first()).toHaveAttribute("data-status", status, { timeout });
@@ -27,13 +28,18 @@ test("duplicate name: one error, at the name field; a paused service's URL is pl
   expect(Math.abs(regionBox.height - nameBox.height)).toBeLessThan(1);
   await form.locator("fieldset").first().screenshot({ path: shot("region-label") });
 
+  // The build waits for our signal, so "being created" lasts until we have looked at it.
+  const held = heldSource();
   await form.getByLabel("Service name").fill(name);
-  await form.getByLabel("Repository URL or local path").fill(repo);
+  await form.getByLabel("Repository URL or local path").fill(held.dir);
   await form.getByRole("button", { name: "Create service" }).click();
   await expect(page).toHaveURL(/\/services\/us-east-1\/[0-9a-f]+\?op=/);
   const servicePath = new URL(page.url()).pathname;
   // While it is being created the URL does not serve: no link yet, then a link once RUNNING.
+  await expectStatus(page, "OPERATION_IN_PROGRESS");
   await expect(page.getByTestId("service-url")).toHaveAttribute("data-serving", "false");
+  await expect(page.getByRole("link", { name: /\.localhost:\d+/ })).toHaveCount(0);
+  held.release();
   await expectStatus(page, "RUNNING");
   await expect(page.getByTestId("service-url")).toHaveAttribute("href", /^http:\/\/.+\.localhost:\d+$/);
 
