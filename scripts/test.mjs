@@ -35,7 +35,7 @@ if (!existsSync(bin("next"))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-step("generate", bin("prisma"), ["generate"]);
+step("generate", process.execPath, [path.join(root, "scripts", "db-generate.mjs")]);
 step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("lint", bin("eslint"), ["."]);
 step("unit", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]);
