@@ -1,7 +1,11 @@
-// Runs once when the console's server process starts (Next.js instrumentation hook).
+// Runs once when a console server process starts (Next.js instrumentation hook).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The client address must come from the socket; see lib/net/peer-stamp.ts for why this hook.
   const { installPeerStamp } = await import("@/lib/net/peer-stamp");
   installPeerStamp();
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Resume watching the operations that were still pending, whoever started them.
+  const { startOperationWatcher } = await import("@/lib/operations/track-operation");
+  startOperationWatcher();
 }

@@ -15,7 +15,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", "examples/**"],
     environment: "node",
     // Installs Debian's AWS CLI for the runtime's client tests when it is missing (no silent skips).
-    globalSetup: ["runtime/test/global-setup.ts"],
+    globalSetup: ["runtime/test/global-setup.ts", "lib/testing/postgres-global-setup.ts"],
     pool: "forks",
     // 2-core machines: runtime integration tests spawn real processes.
     maxWorkers: 2,

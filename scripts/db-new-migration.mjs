@@ -1,48 +1,93 @@
 #!/usr/bin/env node
-// `npm run db:new-migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
-// from the difference between the committed schema (git HEAD) and the working schema.
+// `npm run db:new-migration -- <name>`: writes the migrations for a schema change, for both
+// databases, into prisma/migrations/<timestamp>_<name>/ (SQLite) and
+// prisma/postgresql/migrations/<timestamp>_<name>/ (PostgreSQL).
+// - SQLite: the difference between the committed schema (git HEAD) and the working one.
+// - PostgreSQL: the difference between prisma/postgresql/schema.prisma (the schema its
+//   migrations build) and the one derived from the working source schema; then that file
+//   is rewritten. So after a merge that brought SQLite migrations only, running this again
+//   writes the missing PostgreSQL step. The PostgreSQL diff needs a live server: a
+//   throwaway one is started (scripts/temp-postgres.mjs).
 // (migrate dev needs a shadow database, which the offline JS engine cannot provide.)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bin, prismaEnv, root } from "./prisma-env.mjs";
+import { derivePostgresSchema, migrationsPathFor, postgresSchemaPath, sqliteSchemaPath } from "./db-schema.mjs";
+import { startTempPostgres } from "./temp-postgres.mjs";
 
 const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
 if (!name) {
   console.error("usage: npm run db:new-migration -- <name>");
   process.exit(2);
 }
-const schema = path.join(root, "prisma", "schema.prisma");
-const migrations = path.join(root, "prisma", "migrations");
-const hasMigrations = readdirSync(migrations, { withFileTypes: true }).some((d) => d.isDirectory());
-
-const tmp = mkdtempSync(path.join(os.tmpdir(), "runway-migration-"));
-// The diff compares two schema files; the CLI still opens the config's adapter, so give it a scratch database.
-const env = prismaEnv({ DATABASE_URL: `file:${path.join(tmp, "scratch.db")}` });
-let from = ["--from-empty"];
-const head = spawnSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: root, encoding: "utf8" });
-if (hasMigrations && head.status === 0 && head.stdout.trim()) {
-  const old = path.join(tmp, "schema.prisma");
-  writeFileSync(old, head.stdout);
-  from = ["--from-schema-datamodel", old];
-} else if (hasMigrations) {
-  console.error("Migrations exist but prisma/schema.prisma is not committed: commit it first so the diff has a base.");
-  process.exit(1);
-}
-const diff = spawnSync(bin("prisma"), ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], { cwd: root, env, encoding: "utf8" });
-rmSync(tmp, { recursive: true, force: true });
-if (diff.status !== 0) {
-  process.stderr.write(diff.stderr);
-  process.exit(diff.status ?? 1);
-}
-const sql = diff.stdout.trim();
-if (!sql || /^-- This is an empty migration/.test(sql)) {
-  console.log("No schema changes since HEAD: nothing to write.");
-  process.exit(0);
-}
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-const dir = path.join(migrations, `${stamp}_${name}`);
-mkdirSync(dir, { recursive: true });
-writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
-console.log(`Wrote ${path.relative(root, dir)}/migration.sql. Apply it with npm run db:migrate.`);
+const hasMigrations = (dir) => existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory());
+const tmp = mkdtempSync(path.join(os.tmpdir(), "runway-migration-"));
+
+/** `prisma migrate diff` between two schema files (from = null: empty database); "" when nothing changed. */
+function diff(databaseUrl, from, to) {
+  const fromArgs = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
+  // The CLI opens the config's adapter even for a file-to-file diff; DATABASE_URL picks which.
+  const r = spawnSync(bin("prisma"), ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"], { cwd: root, env: prismaEnv({ DATABASE_URL: databaseUrl }), encoding: "utf8" });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    throw new Error(`prisma migrate diff failed (exit ${r.status ?? r.signal})`);
+  }
+  const sql = r.stdout.trim();
+  return !sql || /^-- This is an empty migration/.test(sql) ? "" : sql;
+}
+
+function write(migrations, sql) {
+  const dir = path.join(migrations, `${stamp}_${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+  console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
+}
+
+let wrote = 0;
+let pg;
+try {
+  // SQLite
+  const sqliteMigrations = migrationsPathFor("sqlite");
+  let from = null;
+  const head = spawnSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: root, encoding: "utf8" });
+  if (hasMigrations(sqliteMigrations)) {
+    if (head.status !== 0 || !head.stdout.trim()) throw new Error("Migrations exist but prisma/schema.prisma is not committed: commit it first so the diff has a base.");
+    from = path.join(tmp, "head.prisma");
+    writeFileSync(from, head.stdout);
+  }
+  const sqliteSql = diff(`file:${path.join(tmp, "scratch.db")}`, from, sqliteSchemaPath);
+  if (sqliteSql) {
+    write(sqliteMigrations, sqliteSql);
+    wrote++;
+  }
+
+  // PostgreSQL
+  const pgMigrations = migrationsPathFor("postgresql");
+  const derived = derivePostgresSchema(readFileSync(sqliteSchemaPath, "utf8"));
+  const built = hasMigrations(pgMigrations) && existsSync(postgresSchemaPath) ? readFileSync(postgresSchemaPath, "utf8") : null;
+  if (derived !== built) {
+    const to = path.join(tmp, "postgresql.prisma");
+    writeFileSync(to, derived);
+    pg = await startTempPostgres();
+    const pgSql = diff(pg.url, built === null ? null : postgresSchemaPath, to);
+    if (pgSql) {
+      write(pgMigrations, pgSql);
+      wrote++;
+    }
+    mkdirSync(path.dirname(postgresSchemaPath), { recursive: true });
+    writeFileSync(postgresSchemaPath, derived);
+    if (!existsSync(path.join(pgMigrations, "migration_lock.toml"))) {
+      writeFileSync(path.join(pgMigrations, "migration_lock.toml"), '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n');
+    }
+  }
+  console.log(wrote ? "Apply with npm run db:migrate; commit the schema files and both migrations together." : "No schema changes: nothing to write.");
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  pg?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileS
 import path from "node:path";
 import { bin, root } from "./prisma-env.mjs";
 
-const SOURCES = ["app", "components", "lib", "proxy.ts", "middleware.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "middleware.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "prisma/postgresql/schema.prisma", "tsconfig.json"];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;

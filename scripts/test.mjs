@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one run, against fresh temporary data.
-// typecheck -> lint -> unit + runtime integration tests (vitest) -> e2e (Playwright in Chromium).
+// typecheck -> lint -> unit + runtime integration tests (vitest, on SQLite and a throwaway
+// PostgreSQL) -> e2e (Playwright in Chromium) -> e2e-pg (two consoles on one PostgreSQL).
 // Prints one closing line "N passed, N failed" summing vitest and Playwright.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -17,11 +18,11 @@ const env = prismaEnv({ E2E_JSON_REPORT: path.join(reports, "playwright.json") }
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const results = [];
 
-function step(name, cmd, args) {
+function step(name, cmd, args, extraEnv = {}) {
   if (only.length && !only.includes(name)) return;
   const started = Date.now();
   console.log(`\n=== ${name}: ${[path.basename(cmd), ...args].join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  const r = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = r.status === 0;
   results.push({ name, ok, seconds });
@@ -35,11 +36,14 @@ if (!existsSync(bin("next"))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-step("generate", bin("prisma"), ["generate"]);
+step("generate", process.execPath, [path.join(root, "scripts", "db-generate.mjs")]);
 step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("lint", bin("eslint"), ["."]);
 step("unit", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]);
 step("e2e", process.execPath, [path.join(root, "scripts", "e2e.mjs")]);
+// One end-to-end path on PostgreSQL: two console processes sharing one database.
+const pgReport = path.join(reports, "playwright-postgres.json");
+step("e2e-pg", process.execPath, [path.join(root, "scripts", "e2e.mjs"), "--postgres", "e2e/two-consoles.spec.ts"], { E2E_JSON_REPORT: pgReport });
 
 let passed = 0;
 let failed = 0;
@@ -50,11 +54,13 @@ if (vitest) {
   failed += vitest.numFailedTests ?? 0;
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
-const pw = readJson(path.join(reports, "playwright.json"));
-if (pw?.stats) {
-  passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
-  failed += pw.stats.unexpected ?? 0;
-  skipped += pw.stats.skipped ?? 0;
+for (const report of ["playwright.json", "playwright-postgres.json"]) {
+  const pw = readJson(path.join(reports, report));
+  if (pw?.stats) {
+    passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+    failed += pw.stats.unexpected ?? 0;
+    skipped += pw.stats.skipped ?? 0;
+  }
 }
 
 console.log("\n=== summary");

@@ -31,7 +31,8 @@ const dataDir = path.resolve(env.RUNWAY_DATA_DIR ?? path.join(root, "data"));
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 chmodSync(dataDir, 0o700);
 try {
-  log(`database: ${env.DATABASE_URL}`);
+  // Never print a PostgreSQL password.
+  log(`database: ${env.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}`);
   migrate(env);
   nextBuild(env.NEXT_DIST_DIR ?? ".next", env);
 } catch (err) {
@@ -92,9 +93,18 @@ function startRuntime() {
   });
 }
 
-function userCount() {
+async function userCount() {
   try {
-    const Database = createRequire(import.meta.url)("better-sqlite3");
+    const require = createRequire(import.meta.url);
+    if (/^postgres(ql)?:\/\//i.test(env.DATABASE_URL)) {
+      const pg = require("pg");
+      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+      await client.connect();
+      const { rows } = await client.query('SELECT COUNT(*)::int AS n FROM "User"');
+      await client.end();
+      return rows[0].n;
+    }
+    const Database = require("better-sqlite3");
     const db = new Database(env.DATABASE_URL.replace(/^file:/, ""), { readonly: true });
     const n = db.prepare('SELECT COUNT(*) AS n FROM "User"').get().n;
     db.close();
@@ -130,6 +140,6 @@ next.on("exit", (code, signal) => {
 
 if (await waitForConsole(`http://127.0.0.1:${port}/sign-in`)) {
   log(`Runway console: http://localhost:${port}`);
-  if (userCount() === 0) log(`no users yet: open http://localhost:${port}/setup to create the first admin`);
+  if ((await userCount()) === 0) log(`no users yet: open http://localhost:${port}/setup to create the first admin`);
   log("Ctrl-C stops the console and the runtime");
 }

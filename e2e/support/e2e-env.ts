@@ -13,7 +13,10 @@ const int = (v: string | undefined, fallback: number) => {
 export const e2ePort = int(process.env.E2E_PORT, 3100);
 export const runtimeApiPort = int(process.env.E2E_RUNTIME_API_PORT, 4680);
 export const runtimeDataPort = int(process.env.E2E_RUNTIME_DATA_PORT, 4681);
+/** Set by `scripts/e2e.mjs --postgres`: a second console process on the same database. */
+export const secondPort = int(process.env.E2E_SECOND_PORT, 0);
 export const baseURL = `http://127.0.0.1:${e2ePort}`;
+export const secondURL = `http://127.0.0.1:${secondPort}`;
 export const runtimeURL = `http://127.0.0.1:${runtimeApiPort}`;
 
 if (!process.env.E2E_TMP_DIR) process.env.E2E_TMP_DIR = mkdtempSync(path.join(os.tmpdir(), "runway-e2e-"));
@@ -25,9 +28,11 @@ export const admin = { name: "Ada Admin", email: "admin@example.com", password: 
 
 /** Refuses to run against anything but a throwaway database (STYLE.md: a guard like dub's). */
 export function assertTempDatabase(url: string): void {
+  // A PostgreSQL only when it is the throwaway server scripts/e2e.mjs started for this run.
+  if (/^postgres(ql)?:/.test(url) && url === process.env.E2E_TEMP_POSTGRES_URL) return;
   const file = url.startsWith("file:") ? path.resolve(url.slice(5)) : null;
   const tmp = path.resolve(os.tmpdir());
   if (!file || !file.startsWith(tmp + path.sep)) {
-    throw new Error(`e2e refuses to run against ${url}: the database must be a file under ${tmp}`);
+    throw new Error(`e2e refuses to run against ${url}: the database must be a file under ${tmp} (or the run's temporary PostgreSQL)`);
   }
 }

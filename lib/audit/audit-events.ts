@@ -1,6 +1,7 @@
 // Reading the audit history: newest first, cursor pagination on (createdAt, id).
 import "server-only";
-import { db } from "@/lib/db";
+import { db, isPostgresUrl } from "@/lib/db";
+import { env } from "@/lib/env";
 import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -23,7 +24,7 @@ export interface AuditEventView {
 
 export async function listAuditEvents(filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
   const rows = await db.auditEvent.findMany({
-    where: auditWhere(filters),
+    where: auditWhere(filters, { postgres: isPostgresUrl(env.databaseUrl) }),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: pageSize + 1,
     ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 0 } : {}),
@@ -38,7 +39,7 @@ export async function* iterateAuditEvents(filters: AuditFilters, batch = 500): A
   let cursor: string | undefined;
   for (;;) {
     const rows = await db.auditEvent.findMany({
-      where: auditWhere(filters),
+      where: auditWhere(filters, { postgres: isPostgresUrl(env.databaseUrl) }),
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: batch,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

@@ -33,12 +33,18 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   return auditFilterSchema.parse(params);
 }
 
-export function auditWhere(f: AuditFilters) {
+/**
+ * The Prisma filter. Text filters match any case, as SQLite's LIKE does; PostgreSQL's is
+ * case-sensitive, so there it asks for mode "insensitive" (a PostgreSQL-only option, hence
+ * the cast: the shared client type is SQLite's).
+ */
+export function auditWhere(f: AuditFilters, { postgres = false }: { postgres?: boolean } = {}) {
+  const text = (v: string) => (postgres ? { contains: v, mode: "insensitive" } : { contains: v }) as { contains: string };
   return {
-    ...(f.actor ? { actor: { contains: f.actor } } : {}),
-    ...(f.action ? { action: { contains: f.action } } : {}),
+    ...(f.actor ? { actor: text(f.actor) } : {}),
+    ...(f.action ? { action: text(f.action) } : {}),
     ...(f.result ? { result: f.result } : {}),
-    ...(f.target ? { target: { contains: f.target } } : {}),
+    ...(f.target ? { target: text(f.target) } : {}),
     ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   };
 }

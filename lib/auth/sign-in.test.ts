@@ -1,22 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/testing/temp-db";
+import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 
 process.env.RUNWAY_SIGNIN_NO_DELAY = "1";
 process.env.RUNWAY_SIGNIN_IP_LIMIT = "12";
-const tmp = createTempDatabase();
+let tmp: Awaited<ReturnType<typeof useTempDatabase>>;
 const { db } = await import("@/lib/db");
 const { attemptSignIn, GENERIC_SIGN_IN_ERROR, failureDelayMs } = await import("@/lib/auth/sign-in");
 const { createUser } = await import("@/lib/users/users");
 
 const meta = (ip: string) => ({ ip, userAgent: "vitest" });
 
-describe("sign-in against a real database", () => {
+describe.each(testDatabases)("sign-in against a real database on %s", (kind) => {
+  beforeAll(async () => {
+    tmp = await useTempDatabase(kind);
+  });
   beforeAll(async () => {
     await createUser({ name: "Vera", email: "vera@example.com", role: "viewer", password: "right-password-1" });
   });
   afterAll(async () => {
     await db.$disconnect();
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it("accepts the right password and records the success", async () => {

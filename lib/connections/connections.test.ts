@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/testing/temp-db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 import { connectionInput } from "@/lib/connections/connection-schema";
 
-const tmp = createTempDatabase();
+let tmp: Awaited<ReturnType<typeof useTempDatabase>>;
 process.env.RUNWAY_LOCAL_RUNTIME_URL = "http://127.0.0.1:4999";
 const { reloadEnv } = await import("@/lib/env");
 reloadEnv();
@@ -23,10 +23,13 @@ describe("connection schema", () => {
   });
 });
 
-describe("connections data layer", () => {
+describe.each(testDatabases)("connections data layer on %s", (kind) => {
+  beforeAll(async () => {
+    tmp = await useTempDatabase(kind);
+  });
   afterAll(async () => {
     await db.$disconnect();
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it("keeps a ready-made Local runtime connection in step with the env", async () => {

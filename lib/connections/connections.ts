@@ -94,8 +94,10 @@ const globalForLocal = globalThis as unknown as { runwayLocalEnsured?: Promise<v
 export function ensureLocalConnection(): Promise<void> {
   const url = env.RUNWAY_LOCAL_RUNTIME_URL;
   if (!url) return Promise.resolve();
-  if (globalForLocal.runwayLocalEnsured && globalForLocal.runwayLocalUrl === url) return globalForLocal.runwayLocalEnsured;
-  globalForLocal.runwayLocalUrl = url;
+  // Once per runtime URL and database (tests switch databases within one process).
+  const key = `${url} ${env.databaseUrl}`;
+  if (globalForLocal.runwayLocalEnsured && globalForLocal.runwayLocalUrl === key) return globalForLocal.runwayLocalEnsured;
+  globalForLocal.runwayLocalUrl = key;
   globalForLocal.runwayLocalEnsured = (async () => {
     const existing = await db.connection.findUnique({ where: { name: LOCAL_CONNECTION_NAME } });
     if (!existing) {

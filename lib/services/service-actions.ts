@@ -1,16 +1,16 @@
 "use server";
 // Service mutations. Each writes "requested" with the service ARN when App Runner accepts
-// it; the final result is written by the server-side operation watcher when the
-// ListOperations entry ends (lib/services/operation-watcher.ts). Failures are audited here.
+// it; the final result is written by the operation watcher when the ListOperations entry
+// ends (lib/operations/: a row per operation, so any console process finishes it). Failures are audited here.
 import { revalidatePath } from "next/cache";
 import type { AppRunnerClient } from "@aws-sdk/client-apprunner";
 import { z } from "zod";
 import { ActionError, defineAction, type ActionContext } from "@/lib/actions/safe-action";
 import { formatAwsError, describeAwsError } from "@/lib/services/aws-error";
+import { trackOperation } from "@/lib/operations/track-operation";
 import { createService } from "@/lib/services/create-service";
 import { associateCustomDomain, disassociateCustomDomain } from "@/lib/services/custom-domains";
 import { deleteService } from "@/lib/services/delete-service";
-import { watchOperation } from "@/lib/services/operation-watcher";
 import { pauseService } from "@/lib/services/pause-service";
 import { resumeService } from "@/lib/services/resume-service";
 import { serviceFormSchema } from "@/lib/services/service-form-schema";
@@ -29,6 +29,11 @@ const idOfArn = (arn: string) => arn.split("/")[2] ?? "";
 
 function upstream(err: unknown): ActionError {
   return new ActionError(formatAwsError(err), describeAwsError(err).code === "ResourceNotFoundException" ? "not_found" : "upstream");
+}
+
+/** Track an accepted operation. AWS already took the request, so a database error must not fail the action. */
+async function track(input: Parameters<typeof trackOperation>[0]): Promise<void> {
+  await trackOperation(input).catch((err: unknown) => console.error(`[operations] could not track ${input.operationId}:`, err instanceof Error ? err.message : err));
 }
 
 /** Call App Runner for an existing service; audit requested/failed; watch the operation to its end. */
@@ -58,7 +63,7 @@ async function operate(
   }
   if (!requested) await ctx.audit({ ...details, result: "requested", ...(operationId ? { request: { ...request, operationId } } : {}) });
   if (operationId) {
-    watchOperation({ action, serviceArn: arn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
+    await track({ action, serviceArn: arn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
   } else {
     await ctx.audit({ ...details, result: "succeeded" });
   }
@@ -119,7 +124,7 @@ export const createServiceAction = defineAction(
     const details = { target: arn, connectionId: connection.id, region, request: { ...request, operationId: created.operationId } };
     await ctx.audit({ ...details, result: created.operationId ? "requested" : "succeeded" });
     if (created.operationId) {
-      watchOperation({ action: "service.create", serviceArn: arn, operationId: created.operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
+      await track({ action: "service.create", serviceArn: arn, operationId: created.operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
     }
     revalidatePath("/services", "layout");
     return { region, id: created.service.ServiceId ?? idOfArn(arn), operationId: created.operationId };

@@ -1,15 +1,18 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/testing/temp-db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 
-const tmp = createTempDatabase();
+let tmp: Awaited<ReturnType<typeof useTempDatabase>>;
 const { db } = await import("@/lib/db");
 const users = await import("@/lib/users/users");
 const { verifyPassword } = await import("@/lib/auth/password");
 
-describe("user management guards", () => {
+describe.each(testDatabases)("user management guards on %s", (kind) => {
+  beforeAll(async () => {
+    tmp = await useTempDatabase(kind);
+  });
   afterAll(async () => {
     await db.$disconnect();
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it("creates the first admin only once", async () => {

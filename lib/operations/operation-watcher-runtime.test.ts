@@ -1,0 +1,138 @@
+// Tracked operations against the real local runtime, through the console's own SDK client
+// for a stored connection, on SQLite and on PostgreSQL: a console that stops in the middle
+// of watching (its check never returns) is replaced by a new one that finishes the job, and
+// the final result is audited once even when the old one wakes up.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { AppRunnerClient, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
+import { createDb, type Db } from "@/lib/db";
+import { connectionInput } from "@/lib/connections/connection-schema";
+import { createConnection } from "@/lib/connections/connections";
+import { forgetClients } from "@/lib/aws/clients";
+import { createService } from "@/lib/services/create-service";
+import { pauseService } from "@/lib/services/pause-service";
+import { resumeService } from "@/lib/services/resume-service";
+import { serviceFormSchema } from "@/lib/services/service-form-schema";
+import { checkOperation, type OperationOutcome } from "./operation-status";
+import { OperationWatcher } from "./operation-watcher";
+import { insertTrackedOperation } from "./tracked-operation";
+
+const root = path.resolve(__dirname, "../..");
+const region = "us-east-1";
+const credentials = { accessKeyId: "runway", secretAccessKey: "runway-secret" };
+let runtime: ChildProcess;
+let runtimeDir: string;
+let api = "";
+let client: AppRunnerClient;
+let serviceArn = "";
+
+async function status(): Promise<string> {
+  return (await client.send(new DescribeServiceCommand({ ServiceArn: serviceArn }))).Service?.Status ?? "";
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  runtimeDir = mkdtempSync(path.join(os.tmpdir(), "runway-ops-test-"));
+  runtime = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: runtimeDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  api = await new Promise<string>((resolve, reject) => {
+    let buf = "";
+    let err = "";
+    runtime.stderr?.on("data", (c: Buffer) => (err += c.toString()));
+    runtime.stdout?.on("data", (c: Buffer) => {
+      buf += c.toString();
+      const line = buf.split("\n").find((l) => l.includes('"ready"'));
+      if (line) resolve((JSON.parse(line) as { api: string }).api);
+    });
+    runtime.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
+  });
+  client = new AppRunnerClient({ region, endpoint: api, credentials });
+  const form = serviceFormSchema.parse({
+    serviceName: "ops-watch",
+    source: { kind: "code", repositoryUrl: path.join(root, "examples/node-hello"), branch: "main", configurationSource: "API", runtime: "NODEJS_22", startCommand: "node server.js", port: 8080 },
+    cpu: "0.25 vCPU",
+    memory: "0.5 GB",
+    env: [],
+    healthCheck: { protocol: "TCP", interval: 1, timeout: 1, healthyThreshold: 1, unhealthyThreshold: 3 },
+  });
+  serviceArn = (await createService(client, form)).service.ServiceArn ?? "";
+  await waitFor("RUNNING", async () => ((await status()) === "RUNNING" ? true : undefined));
+});
+
+afterAll(async () => {
+  if (runtime && runtime.exitCode === null) await new Promise((r) => (runtime.once("exit", r), runtime.kill("SIGTERM")));
+  rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 5 });
+});
+
+describe.each(testDatabases)("tracked operations against the runtime on %s", (kind) => {
+  let tmp: Awaited<ReturnType<typeof useTempDatabase>>;
+  const clients: Db[] = [];
+  beforeAll(async () => {
+    tmp = await useTempDatabase(kind);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.$disconnect()));
+    await tmp.cleanup();
+  });
+
+  it("a restarted console finishes watching a pause or resume; the result is audited once", async () => {
+    const connection = await createConnection(
+      connectionInput.parse({ name: `Local ${kind}`, kind: "local", endpoint: api, regions: region, defaultRegion: region, credentialType: "static", ...credentials }),
+    );
+    forgetClients(connection.id);
+    // Alternate pause/resume so each database's case starts an operation of its own.
+    const paused = (await status()) === "PAUSED";
+    const action = paused ? "service.resume" : "service.pause";
+    const operationId = (paused ? await resumeService(client, serviceArn) : await pauseService(client, serviceArn)) ?? "";
+    expect(operationId).toMatch(/\S/);
+    const [first, second] = [createDb(tmp.url), createDb(tmp.url)];
+    clients.push(first, second);
+    await insertTrackedOperation(first, { action, serviceArn, operationId, connectionId: connection.id, region, actor: { user: { id: "u1", email: "op@example.com", role: "operator" } } }, new Date(0));
+
+    // The first console claims it and then hangs in its check (as a console that is killed would).
+    const leaseMs = 20_000;
+    let wake!: () => void;
+    const woken = new Promise<void>((r) => (wake = r));
+    let hung!: () => void;
+    const isHung = new Promise<void>((r) => (hung = r));
+    const stuck = new OperationWatcher({ db: first, leaseMs, check: async (op) => (hung(), await woken, checkOperation(op)) });
+    const stuckPass = stuck.tick();
+    await isHung;
+
+    // The next console process starts after the lease ran out and watches with the real check.
+    const next = new OperationWatcher({ db: second, leaseMs, pollMs: 200, clock: () => new Date(Date.now() + leaseMs + 1_000) });
+    let recorded = 0;
+    const row = await waitFor("the final result", async () => {
+      recorded += await next.tick();
+      const r = await second.trackedOperation.findUniqueOrThrow({ where: { operationId } });
+      return r.state === "pending" ? undefined : r;
+    });
+    expect(recorded).toBe(1);
+    expect(row).toMatchObject({ state: "succeeded", finalStatus: "SUCCEEDED" });
+    expect(await status()).toBe(paused ? "RUNNING" : "PAUSED");
+
+    wake();
+    expect(await stuckPass).toBe(0);
+    const events = await second.auditEvent.findMany({ where: { request: { contains: operationId } } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action, result: "succeeded", actor: "op@example.com", connection: `Local ${kind}`, target: serviceArn });
+    const outcome: OperationOutcome = await checkOperation({ action, serviceArn, operationId, connectionId: connection.id, region });
+    expect(outcome).toEqual({ done: true, ok: true, status: "SUCCEEDED" });
+  });
+});
