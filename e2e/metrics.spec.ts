@@ -54,8 +54,8 @@ test("metrics: requests and instances from real load, range switch, deployment m
     await expect(async () => {
       await page.goto(`/services/us-east-1/${svc.ServiceId}?tab=metrics`);
       const ops = page.getByRole("region", { name: "Operations on the charts" });
-      await expect(ops.locator('[data-operation="START_DEPLOYMENT"]')).toContainText(`start deployment · succeeded · by ${user.email}`, { timeout: 5_000 });
-    }).toPass({ timeout: 90_000 });
+      await expect(ops.locator('[data-operation="START_DEPLOYMENT"]')).toContainText(`start deployment · succeeded · by ${user.email}`, { timeout: 20_000 });
+    }).toPass({ timeout: 120_000 });
     const markers = page.locator('[data-chart="requests"] [data-marker-type="START_DEPLOYMENT"]');
     await expect(markers.first()).toBeAttached();
     await expect(markers.first().locator("title")).toContainText(`by ${user.email}`);
