@@ -26,7 +26,7 @@ async function defaultArn(client: AppRunnerClient): Promise<string | undefined> 
 }
 
 test("operator: create, apply, scale to MaxSize and no more, delete refused while in use, set default", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const tag = randomBytes(3).toString("hex");
   const ascName = `e2e-asc-${tag}`;
   const svc = await createNodeService(`e2e-scale-${tag}`);
@@ -86,10 +86,11 @@ test("operator: create, apply, scale to MaxSize and no more, delete refused whil
     await create(page, roomy, "100", "1", "25");
     await expect(page.getByTestId("form-success")).toContainText(`Created ${roomy} revision 1`);
     await row(page, `${roomy} #1`).getByRole("button", { name: `Set ${roomy} #1 as default` }).click();
-    await expect(row(page, `${roomy} #1`)).toContainText("default");
+    await expect(row(page, `${roomy} #1`).getByText("default", { exact: true })).toBeVisible();
     await expect.poll(async () => (await defaultArn(client))?.includes(`/${roomy}/1/`)).toBe(true);
     await page.reload();
-    await expect(page.locator("tr[data-configuration]").filter({ hasText: "default" })).toHaveCount(1);
+    await expect(page.locator("tr[data-configuration]").filter({ has: page.getByText("default", { exact: true }) })).toHaveCount(1);
+    await expect(row(page, `${roomy} #1`).getByText("default", { exact: true })).toBeVisible();
     await context.close();
 
     // A viewer sees the configurations and can change nothing.

@@ -19,7 +19,7 @@ async function tableValues(page: Page, chart: string, column: number): Promise<n
 }
 
 test("metrics: requests and instances from real load, range switch, deployment marker", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const name = `e2e-met-${randomBytes(3).toString("hex")}`;
   const svc = await createNodeService(name);
   try {
