@@ -14,7 +14,31 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ServiceOverview({ view, tags, region, id, liveStatus }: { view: ServiceView; tags: { key: string; value: string }[]; region: string; id: string; liveStatus: LiveStatusData }) {
+export interface ScalingInEffect {
+  maxConcurrency?: number;
+  minSize?: number;
+  maxSize?: number;
+}
+
+export function ServiceOverview({
+  view,
+  tags,
+  region,
+  id,
+  liveStatus,
+  scaling,
+  scalingControl,
+}: {
+  view: ServiceView;
+  tags: { key: string; value: string }[];
+  region: string;
+  id: string;
+  liveStatus: LiveStatusData;
+  /** the configuration's limits (DescribeAutoScalingConfiguration) */
+  scaling?: ScalingInEffect;
+  /** operators: the form that applies another configuration */
+  scalingControl?: ReactNode;
+}) {
   const s = view.source;
   const hc = view.healthCheck;
   return (
@@ -43,7 +67,13 @@ export function ServiceOverview({ view, tags, region, id, liveStatus }: { view: 
         {view.network.vpcConnectorArn ? ` via ${view.network.vpcConnectorArn}` : ""} · {view.network.publiclyAccessible ? "public" : "private"} ingress
         {view.network.ipAddressType ? ` · ${view.network.ipAddressType}` : ""}
       </Row>
-      <Row label="Auto scaling">{view.autoScaling ? `${view.autoScaling.name ?? ""} #${view.autoScaling.revision ?? ""}` : "—"}</Row>
+      <Row label="Auto scaling">
+        <span data-testid="auto-scaling-in-effect">
+          {view.autoScaling ? `${view.autoScaling.name ?? ""} #${view.autoScaling.revision ?? ""}` : "—"}
+          {scaling ? <span className="muted"> · MaxConcurrency {scaling.maxConcurrency ?? "?"}, MinSize {scaling.minSize ?? "?"}, MaxSize {scaling.maxSize ?? "?"}</span> : null}
+        </span>
+        {scalingControl}
+      </Row>
       <Row label="Tags">{tags.length ? tags.map((t) => `${t.key}=${t.value}`).join(", ") : "—"}</Row>
       <Row label="Created">{formatTime(view.createdAt)}</Row>
       <Row label="Updated">{formatTime(view.updatedAt)}</Row>

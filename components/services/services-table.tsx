@@ -7,6 +7,7 @@ import { formatTime } from "./format";
 import { LiveStatus } from "./live-status";
 import { LiveServiceUrl, ServiceUrl } from "./service-url";
 import { StatusBadge } from "./status-badge";
+import { FleetSparklines } from "@/components/fleet/fleet-sparklines";
 
 export interface DashboardRow extends ServiceRow {
   detail?: ServiceView;
@@ -51,6 +52,7 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
             <th scope="col" className="px-3 py-2 text-left font-medium">Source</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Size</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Auto scaling</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">Last hour</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Last deployment</th>
             <SortHeader query={query} label="Updated" sortKey="updated" />
           </tr>
@@ -85,6 +87,9 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
               <td className="px-3 py-2 whitespace-nowrap">{r.detail?.cpu ? `${r.detail.cpu} / ${r.detail.memory}` : "—"}</td>
               <td className="px-3 py-2">
                 {r.detail?.autoScaling?.name ? `${r.detail.autoScaling.name}${r.detail.autoScaling.revision ? ` #${r.detail.autoScaling.revision}` : ""}` : "—"}
+              </td>
+              <td className="px-3 py-2">
+                <FleetSparklines region={r.region} id={r.id} />
               </td>
               <td className="px-3 py-2">{wrappableTime(r.lastDeployedAt)}</td>
               <td className="px-3 py-2">{wrappableTime(r.updatedAt)}</td>

@@ -13,6 +13,7 @@ import { toServiceView } from "@/lib/services/service-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { ServicesTable, ServicesTableSkeleton, type DashboardRow } from "@/components/services/services-table";
+import { FleetSummary } from "@/components/fleet/fleet-summary";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -107,6 +108,8 @@ async function ServicesList({ ctx, query }: { ctx: AwsContext; query: DashboardQ
           {e.region}: {e.error.message} ({e.error.code})
         </div>
       ))}
+      {/* Mounted with the table, so the fleet figures are fetched after it rendered. */}
+      {page.total > 0 ? <FleetSummary region={ctx.region} /> : null}
       <ServicesTable rows={shown} query={query} showRegion={query.allRegions} />
       <nav className="muted flex items-center justify-between text-sm" aria-label="Pages">
         <span data-testid="services-count">

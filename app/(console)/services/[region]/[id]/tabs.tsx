@@ -1,10 +1,15 @@
-// Tab registry for the service page. Add a tab with one entry (metrics comes next).
+// Tab registry for the service page. Add a tab with one entry.
 import { exportApprunnerYaml } from "@/lib/services/export-apprunner-yaml";
 import { exportCliCommand } from "@/lib/services/export-cli-command";
 import { listCustomDomains } from "@/lib/services/custom-domains";
 import { listOperations } from "@/lib/services/list-operations";
 import { listTags } from "@/lib/services/list-tags";
 import { servicesTarget } from "@/lib/services/services-client";
+import { applyAutoScalingAction } from "@/app/(console)/autoscaling/actions";
+import { listAutoScalingOptions } from "@/lib/services/list-auto-scaling-configurations";
+import { ApplyAutoScalingForm } from "@/components/autoscaling/apply-auto-scaling-form";
+import { describeAutoScaling } from "@/lib/autoscaling/describe-auto-scaling";
+import { MetricsPanel } from "@/components/metrics/metrics-panel";
 import { ActivityList } from "@/components/services/activity-list";
 import { CustomDomainsPanel } from "@/components/services/custom-domains-panel";
 import { ExportPanel } from "@/components/services/export-panel";
@@ -16,10 +21,15 @@ export const serviceTabs: ServiceTab[] = [
   {
     id: "overview",
     label: "Overview",
-    render: async ({ view, region, id, liveStatus }) => {
+    render: async ({ view, region, id, liveStatus, canOperate }) => {
       const { client } = await servicesTarget(region);
-      const tags = await listTags(client, view.arn).catch(() => []);
-      return <ServiceOverview view={view} tags={tags} region={region} id={id} liveStatus={liveStatus} />;
+      const [tags, scaling, options] = await Promise.all([
+        listTags(client, view.arn).catch(() => []),
+        view.autoScaling?.arn ? describeAutoScaling(client, view.autoScaling.arn).catch(() => undefined) : undefined,
+        canOperate ? listAutoScalingOptions(client).catch(() => []) : [],
+      ]);
+      const control = canOperate && options.length ? <ApplyAutoScalingForm serviceArn={view.arn} current={view.autoScaling?.arn} options={options} apply={applyAutoScalingAction} /> : undefined;
+      return <ServiceOverview view={view} tags={tags} region={region} id={id} liveStatus={liveStatus} scaling={scaling} scalingControl={control} />;
     },
   },
   {
@@ -28,6 +38,17 @@ export const serviceTabs: ServiceTab[] = [
     render: async ({ view, region, id }) => {
       const { client } = await servicesTarget(region);
       return <ActivityList region={region} id={id} initial={await listOperations(client, view.arn)} />;
+    },
+  },
+  {
+    id: "metrics",
+    label: "Metrics",
+    render: async ({ view, region, id }) => {
+      const { client } = await servicesTarget(region);
+      // The limits draw reference lines; the charts still work without them.
+      const asc = view.autoScaling?.arn ? await describeAutoScaling(client, view.autoScaling.arn).catch(() => undefined) : undefined;
+      const scaling = asc?.maxConcurrency !== undefined && asc.minSize !== undefined && asc.maxSize !== undefined ? { name: `${asc.name} #${asc.revision}`, maxConcurrency: asc.maxConcurrency, minSize: asc.minSize, maxSize: asc.maxSize } : undefined;
+      return <MetricsPanel region={region} id={id} serviceName={view.name} scaling={scaling} />;
     },
   },
   { id: "logs", label: "Logs", render: ({ region, id }) => <LogViewer region={region} id={id} /> },
