@@ -8,7 +8,7 @@ import { ActionError } from "@/lib/actions/action-result";
 import { addEstimateVersion, createEstimate, deleteEstimate, getEstimate } from "@/lib/costs/estimates";
 import { getPriceTable, savePriceTable } from "@/lib/costs/price-tables";
 import { serviceUsage } from "@/lib/costs/service-usage";
-import { priceTableSchema } from "@/lib/pricing/price-table";
+import { priceTableFormSchema } from "@/lib/pricing/price-table-form";
 import { estimateScenario } from "@/lib/pricing/scenario";
 import { scenarioInputSchema, toScenario } from "@/lib/pricing/scenario-input";
 import { describeService } from "@/lib/services/describe-service";
@@ -74,7 +74,7 @@ export const deleteEstimateAction = defineAction({ name: "estimate.delete", perm
   return { id };
 });
 
-export const savePriceTableAction = defineAction({ name: "price_table.update", permission: "prices:manage", schema: priceTableSchema }, async (input, ctx) => {
+export const savePriceTableAction = defineAction({ name: "price_table.update", permission: "prices:manage", schema: priceTableFormSchema }, async (input, ctx) => {
   ctx.setAuditDetails({ target: input.region, region: input.region, request: input });
   const saved = await savePriceTable(input, ctx.user.email);
   revalidatePath("/costs/prices");
