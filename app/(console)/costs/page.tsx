@@ -8,7 +8,7 @@ import { formatUsd } from "@/lib/pricing/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { UsageServiceList } from "@/components/costs/usage-service-list";
+import { FleetCostPanel } from "@/components/costs/fleet-cost-panel";
 
 export const metadata: Metadata = { title: "Costs" };
 
@@ -90,12 +90,11 @@ export default async function CostsPage() {
           </div>
         ) : null}
       </form>
-      <section className="mt-6 space-y-2" aria-label="From real usage">
-        <h2 className="text-sm font-semibold">From real usage</h2>
-        <Suspense fallback={<div className="surface muted p-4 text-sm">Loading services…</div>}>
-          <UsageServiceList />
+      <div className="mt-6" id="fleet">
+        <Suspense fallback={<div className="surface muted p-4 text-sm">Reading each service&apos;s usage from CloudWatch…</div>}>
+          <FleetCostPanel />
         </Suspense>
-      </section>
+      </div>
     </>
   );
 }
