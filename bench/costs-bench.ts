@@ -8,6 +8,7 @@
 // Prints a final JSON line. Options: --runs=N (default 15).
 import { AppRunnerClient, CreateServiceCommand, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import http from "node:http";
 import path from "node:path";
 import { encodeGrid, presets } from "@/lib/pricing/activity-pattern";
 import { defaultPriceTables } from "@/lib/pricing/default-price-tables";
@@ -63,8 +64,20 @@ async function benchUsage() {
     const svc = (await ar.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service!;
     // A few seconds of traffic so ActiveInstances has non-zero points.
     const host = svc.ServiceUrl!.split(":")[0]!;
+    const port = Number(new URL(rt.dataPlane).port);
+    const get = () =>
+      new Promise<number>((resolve) => {
+        // node:http, not fetch: fetch will not send a Host header of our choosing, and the data plane routes by it.
+        const req = http.get({ host: "127.0.0.1", port, path: "/", headers: { host } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", () => resolve(0));
+      });
     const until = Date.now() + 4000;
-    while (Date.now() < until) await fetch(rt.dataPlane, { headers: { host } }).then((r) => r.text()).catch(() => "");
+    let ok = 0;
+    while (Date.now() < until) if ((await get()) === 200) ok++;
+    if (ok === 0) throw new Error("no request reached the service: the usage read would measure an empty series");
     await new Promise((r) => setTimeout(r, 3000));
     const service = { name: svc.ServiceName!, id: svc.ServiceId! };
 
