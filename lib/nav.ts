@@ -13,6 +13,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { href: "/services", label: "Services", permission: "read", icon: "services" },
   { href: "/autoscaling", label: "Auto scaling", permission: "read", icon: "metrics" },
+  { href: "/costs", label: "Costs", permission: "read", icon: "estimates" },
   { href: "/audit", label: "Audit", permission: "read", icon: "audit" },
   { href: "/settings/connections", label: "Connections", permission: "read", icon: "connections" },
   { href: "/users", label: "Users", permission: "users:manage", icon: "users" },

@@ -16,6 +16,7 @@ const benches = [
   { name: "scale", file: "runtime/bench/scale-bench.ts" },
   { name: "dashboard", file: "bench/dashboard-bench.ts" },
   { name: "metrics", file: "bench/metrics-bench.ts" },
+  { name: "costs", file: "bench/costs-bench.ts" },
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const passThrough = process.argv.slice(2).filter((a) => a.startsWith("--"));

@@ -8,13 +8,14 @@ export type Permission =
   | "services:operate" // create, update, pause, resume, deploy, delete services; domains; auto scaling
   | "catalog:edit"
   | "estimates:edit"
+  | "prices:manage" // edit the price tables every estimate is computed with
   | "connections:manage"
   | "users:manage";
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ["read"],
   operator: ["read", "services:operate", "catalog:edit", "estimates:edit"],
-  admin: ["read", "services:operate", "catalog:edit", "estimates:edit", "connections:manage", "users:manage"],
+  admin: ["read", "services:operate", "catalog:edit", "estimates:edit", "prices:manage", "connections:manage", "users:manage"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

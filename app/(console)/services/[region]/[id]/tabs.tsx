@@ -16,6 +16,7 @@ import { ExportPanel } from "@/components/services/export-panel";
 import { LogViewer } from "@/components/services/log-viewer";
 import { ServiceConfiguration, ServiceOverview } from "@/components/services/service-overview";
 import type { ServiceTab } from "@/components/services/service-tabs";
+import { CostTab } from "@/components/costs/cost-tab";
 
 export const serviceTabs: ServiceTab[] = [
   {
@@ -61,6 +62,7 @@ export const serviceTabs: ServiceTab[] = [
       return <CustomDomainsPanel arn={view.arn} initial={await listCustomDomains(client, view.arn)} canOperate={canOperate} />;
     },
   },
+  { id: "cost", label: "Cost", render: ({ region, id }) => <CostTab region={region} id={id} /> },
   {
     id: "export",
     label: "Export",
