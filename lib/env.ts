@@ -30,6 +30,8 @@ const schema = z.object({
   RUNWAY_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
   /** Sign-in throttling per client IP: attempts per 15-minute window. */
   RUNWAY_SIGNIN_IP_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Minutes between background catalog syncs while the console runs; 0 turns them off. */
+  RUNWAY_CATALOG_SYNC_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
   /** Test-only: skip the growing delay after failed sign-ins (the lock still applies). */
   RUNWAY_SIGNIN_NO_DELAY: z
     .enum(["0", "1", "true", "false"])

@@ -30,6 +30,13 @@ export interface ImportSummary {
   created: number;
 }
 
+/** What the import action answers: the file's problems (nothing changed), or what it applied. */
+export interface ImportOutcome {
+  ok: boolean;
+  errors: ImportError[];
+  summary?: ImportSummary;
+}
+
 export async function applyImport(plan: ImportPlan, resolve: ArnResolver, now = new Date()): Promise<ImportSummary> {
   const errors: ImportError[] = [];
   const existingTeams = new Set((await db.team.findMany({ select: { name: true } })).map((t) => t.name));

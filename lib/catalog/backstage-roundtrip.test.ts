@@ -39,6 +39,8 @@ const resolver: ArnResolver = async (arn) =>
       ? { connectionId: "c2", region: "eu-west-1", serviceId: "fedcba9876543210fedcba9876543210", serviceName: "search-web", status: "PAUSED", serviceUrl: null }
       : null;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, asserted field by field
+type Doc = Record<string, any>;
 let exported = "";
 let second: ReturnType<typeof createTempDatabase> | undefined;
 
@@ -52,7 +54,7 @@ describe("Backstage catalog-info.yaml", () => {
   it("exports Groups, Systems and Components with the ARN annotation, leaving gone services out", async () => {
     await seed();
     exported = await exportCatalogYaml();
-    const docs = exported.split(/^---$/m).map((d) => parse(d) as Record<string, any>);
+    const docs = exported.split(/^---$/m).map((d) => parse(d) as Doc);
     expect(docs.map((d) => `${d.kind}:${d.metadata.name}`)).toEqual(["Group:payments", "System:storefront", "Component:checkout-api", "Component:search-web"]);
     const checkout = docs[2]!;
     expect(checkout).toMatchObject({

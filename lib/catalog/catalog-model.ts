@@ -3,14 +3,9 @@
 // No imports beyond zod: client components use it.
 import { z } from "zod";
 
-export const lifecycles = ["experimental", "production", "deprecated"] as const;
-export type Lifecycle = (typeof lifecycles)[number];
-export const tiers = [1, 2, 3] as const;
-export type Tier = (typeof tiers)[number];
+import { lifecycles, type LinkKind } from "./catalog-constants";
 
-export const linkKinds = ["repository", "runbook", "dashboard", "oncall"] as const;
-export type LinkKind = (typeof linkKinds)[number];
-export const linkTitles: Record<LinkKind, string> = { repository: "Repository", runbook: "Runbook", dashboard: "Dashboard", oncall: "On-call" };
+export { lifecycles, tiers, linkKinds, linkTitles, type Lifecycle, type Tier, type LinkKind } from "./catalog-constants";
 
 /** Backstage entity names (KubernetesValidatorFunctions.isValidObjectName in @backstage/catalog-model). */
 export const ENTITY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
