@@ -15,6 +15,7 @@ const benches = [
   { name: "proxy", file: "runtime/bench/proxy-bench.ts" },
   { name: "scale", file: "runtime/bench/scale-bench.ts" },
   { name: "dashboard", file: "bench/dashboard-bench.ts" },
+  { name: "catalog", file: "bench/catalog-bench.ts" },
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const passThrough = process.argv.slice(2).filter((a) => a.startsWith("--"));
