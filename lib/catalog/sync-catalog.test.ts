@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AppRunnerClient, CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, PauseServiceCommand } from "@aws-sdk/client-apprunner";
+import { AppRunnerClient, CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, ListTagsForResourceCommand, PauseServiceCommand } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/lib/testing/temp-db";
 
@@ -108,6 +108,19 @@ describe("catalog sync", () => {
 
     // A third sync with nothing new changes nothing.
     expect(await syncCatalog({ facts: false })).toMatchObject({ created: 0, updated: 0, gone: 0 });
+
+    // Owner and tier mirrored into App Runner tags through TagResource; unset tier removes its tag.
+    const { mirrorEntryTags } = await import("./mirror-tags");
+    const keepEntry = await db.catalogEntry.update({ where: { arn: keepArn }, data: { ownerTeamId: team.id, tier: 1 } });
+    const admin = { id: "u1", email: "a@example.com", name: "A", role: "admin" as const };
+    await mirrorEntryTags(admin, keepEntry.id);
+    const tags = async () => (await client.send(new ListTagsForResourceCommand({ ResourceArn: keepArn }))).Tags?.map((t) => `${t.Key}=${t.Value}`).sort();
+    expect(await tags()).toEqual(["runway:owner=search", "runway:tier=1"]);
+    await db.catalogEntry.update({ where: { arn: keepArn }, data: { tier: null } });
+    await mirrorEntryTags(admin, keepEntry.id);
+    expect(await tags()).toEqual(["runway:owner=search"]);
+    // A viewer may not.
+    await expect(mirrorEntryTags({ ...admin, role: "viewer" }, keepEntry.id)).rejects.toThrow(/may tag/);
   });
 
   it("a region that cannot be listed is reported and marks nothing gone", async () => {
