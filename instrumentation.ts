@@ -8,4 +8,7 @@ export async function register(): Promise<void> {
   // Resume watching the operations that were still pending, whoever started them.
   const { startOperationWatcher } = await import("@/lib/operations/track-operation");
   startOperationWatcher();
+  // Keep the catalog in step with AWS while the console runs.
+  const { startCatalogSchedule } = await import("@/lib/catalog/catalog-schedule");
+  startCatalogSchedule();
 }

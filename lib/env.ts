@@ -41,6 +41,8 @@ const schema = z.object({
       ctx.addIssue({ code: "custom", message: `RUNWAY_TRUSTED_PROXIES: ${(err as Error).message}` });
     }
   }),
+  /** Minutes between background catalog syncs while the console runs; 0 turns them off. */
+  RUNWAY_CATALOG_SYNC_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
   /** Test-only: skip the growing delay after failed sign-ins (the lock still applies). */
   RUNWAY_SIGNIN_NO_DELAY: z
     .enum(["0", "1", "true", "false"])

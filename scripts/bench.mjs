@@ -17,6 +17,7 @@ const benches = [
   { name: "dashboard", file: "bench/dashboard-bench.ts" },
   { name: "metrics", file: "bench/metrics-bench.ts" },
   { name: "costs", file: "bench/costs-bench.ts" },
+  { name: "catalog", file: "bench/catalog-bench.ts" },
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const passThrough = process.argv.slice(2).filter((a) => a.startsWith("--"));

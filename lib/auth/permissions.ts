@@ -10,12 +10,13 @@ export type Permission =
   | "estimates:edit"
   | "prices:manage" // edit the price tables every estimate is computed with
   | "connections:manage"
-  | "users:manage";
+  | "users:manage"
+  | "teams:manage"; // create teams, add members, import a Backstage catalog
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ["read"],
   operator: ["read", "services:operate", "catalog:edit", "estimates:edit"],
-  admin: ["read", "services:operate", "catalog:edit", "estimates:edit", "prices:manage", "connections:manage", "users:manage"],
+  admin: ["read", "services:operate", "catalog:edit", "estimates:edit", "prices:manage", "connections:manage", "users:manage", "teams:manage"],
 };
 
 export function can(role: Role, permission: Permission): boolean {
