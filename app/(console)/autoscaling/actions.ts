@@ -7,7 +7,7 @@ import { ActionError, defineAction, type ActionContext } from "@/lib/actions/saf
 import { applyAutoScaling, createAutoScaling, deleteAutoScaling, setDefaultAutoScaling } from "@/lib/autoscaling/auto-scaling-commands";
 import { applyAutoScalingSchema, autoScalingFormSchema, autoScalingRef } from "@/lib/autoscaling/auto-scaling-schema";
 import { formatAwsError } from "@/lib/services/aws-error";
-import { watchOperation } from "@/lib/services/operation-watcher";
+import { trackOperation } from "@/lib/operations/track-operation";
 import { servicesTarget } from "@/lib/services/services-client";
 
 const regionOf = (arn: string) => arn.split(":")[3] ?? "";
@@ -72,7 +72,10 @@ export const applyAutoScalingAction = defineAction(
     }
     await ctx.audit({ ...details, request: { ...details.request, operationId }, result: operationId ? "requested" : "succeeded" });
     if (operationId) {
-      watchOperation({ action: "service.autoscaling.apply", serviceArn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request: details.request });
+      // AWS already took the request: a database error must not fail the action.
+      await trackOperation({ action: "service.autoscaling.apply", serviceArn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request: details.request }).catch((err: unknown) =>
+        console.error(`[operations] could not track ${operationId}:`, err instanceof Error ? err.message : err),
+      );
     }
     refresh();
     return { operationId, serviceArn };
