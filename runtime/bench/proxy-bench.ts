@@ -1,5 +1,6 @@
 // Proxy overhead: 64 keep-alive connections straight to one instance, through nginx (Debian's, upstream
-// keepalive) and through the runtime's data plane; then the p99 added at a fixed 1,000 requests/s.
+// keepalive), through the runtime's data plane alone and through the whole runtime (whole-runtime.ts); then the
+// p99 added at a fixed 1,000 requests/s.
 // `npx tsx runtime/bench/proxy-bench.ts [--quick]`; loopback only, bounded. Last line is JSON.
 // Fairness: the same instance, 64 connections and one wrk thread for every target; nginx runs one worker and the
 // data plane one process, both with upstream keep-alive, both warmed up first. nginx and data plane alternate over
@@ -20,6 +21,7 @@ import { MemoryRouteTable } from "../src/dataplane/route-table.js";
 import { ECHO_APP, freePort } from "../src/dataplane/test-support.js";
 import { LogStore } from "../src/logs/log-store.js";
 import { cpuMs, firstChildPid, median, nginxConfig } from "./bench-measure.js";
+import { wholeRuntimeRounds } from "./whole-runtime.js";
 
 type Autocannon = (o: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<{
   requests: { average: number };
@@ -93,12 +95,12 @@ interface Throughput {
 }
 
 /** wrk when installed (one thread, so it leaves CPU to the proxies on small machines), else autocannon. */
-async function throughput(name: string, port: number, pid: number | undefined): Promise<Throughput> {
+async function throughput(name: string, port: number, pid: number | undefined, host = HOST): Promise<Throughput> {
   let out: Omit<Throughput, "cpuUsPerReq"> & { requests: number };
   const cpuBefore = cpuMs(pid);
   if (existsSync(WRK)) {
     const text = await new Promise<string>((resolve, reject) => {
-      const child = spawn(WRK, ["-t1", "-c64", `-d${seconds}s`, "--latency", "-H", `Host: ${HOST}`, `http://127.0.0.1:${port}/`], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(WRK, ["-t1", "-c64", `-d${seconds}s`, "--latency", "-H", `Host: ${host}`, `http://127.0.0.1:${port}/`], { stdio: ["ignore", "pipe", "inherit"] });
       let buf = "";
       child.stdout.on("data", (d: Buffer) => (buf += d.toString()));
       child.on("exit", (code) => (code === 0 ? resolve(buf) : reject(new Error(`wrk exited with ${code}`))));
@@ -111,7 +113,7 @@ async function throughput(name: string, port: number, pid: number | undefined): 
     const requests = Number(/(\d+) requests in/.exec(text)?.[1] ?? rps * seconds);
     out = { rps: Math.round(rps), p99, errors: non2xx + (errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0), requests };
   } else {
-    const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: seconds, headers: { host: HOST } });
+    const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: seconds, headers: { host } });
     out = { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, requests: r.requests.average * seconds };
   }
   const cpuAfter = cpuMs(pid);
@@ -121,12 +123,12 @@ async function throughput(name: string, port: number, pid: number | undefined): 
   return { rps: out.rps, p99: out.p99, errors: out.errors, cpuUsPerReq };
 }
 
-async function warm(port: number): Promise<void> {
+async function warm(port: number, host = HOST): Promise<void> {
   if (!existsSync(WRK)) {
-    await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: 1, headers: { host: HOST } });
+    await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 64, duration: 1, headers: { host } });
     return;
   }
-  await new Promise<void>((resolve) => spawn(WRK, ["-t1", "-c64", "-d1s", "-H", `Host: ${HOST}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" }).on("exit", () => resolve()));
+  await new Promise<void>((resolve) => spawn(WRK, ["-t1", "-c64", "-d1s", "-H", `Host: ${host}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" }).on("exit", () => resolve()));
 }
 
 /** Per-round results folded into one: median req/s, p99 and CPU per request, summed errors. */
@@ -222,6 +224,9 @@ async function main(): Promise<void> {
       }
     }
     const nginx = nginxRuns.length ? combine(nginxRuns) : undefined;
+    // The same against the whole runtime (`npm run runtime`, a service created with the SDK, routed by Host).
+    console.log(`whole runtime: ${rounds} rounds alternating with nginx`);
+    const whole = await wholeRuntimeRounds(dir, ECHO_APP, rounds, throughput, warm, nginxPort ? { port: nginxPort, pid: nginxWorker } : undefined);
     const dataPlane = combine(dpRuns);
 
     // Rounds again, rotating which target goes first, and the median of per-round differences: one 5 s run of
@@ -257,6 +262,7 @@ async function main(): Promise<void> {
     console.log(`data plane added p99: ${addedP99.toFixed(3)} ms (median of rounds ${added.map((x) => x.toFixed(3)).join(", ")}; goal < 1 ms)`);
     const ratio = ratios.length ? median(ratios) : undefined;
     if (ratio !== undefined) console.log(`data plane / nginx throughput: ${ratio.toFixed(2)} (median of rounds ${ratios.map((x) => x.toFixed(2)).join(", ")}; goal >= 0.8)`);
+    if (whole.ratio !== undefined) console.log(`whole runtime / nginx throughput: ${whole.ratio.toFixed(2)} (median of rounds ${whole.ratios.map((x) => x.toFixed(2)).join(", ")})`);
     if (nginx?.cpuUsPerReq !== undefined && dataPlane.cpuUsPerReq !== undefined) {
       console.log(`CPU per request: nginx ${nginx.cpuUsPerReq} us, data plane ${dataPlane.cpuUsPerReq} us, instance (direct) ${direct.cpuUsPerReq ?? "?"} us`);
     }
@@ -271,6 +277,8 @@ async function main(): Promise<void> {
         dataPlaneErrors: dataPlane.errors,
         ratioVsNginx: ratio === undefined ? null : Number(ratio.toFixed(3)),
         ratioRounds: ratios.map((x) => Number(x.toFixed(3))),
+        wholeRuntimeRps: whole.rps,
+        wholeRuntimeRatioVsNginx: whole.ratio === undefined ? null : Number(whole.ratio.toFixed(3)),
         cpuUsPerReq: { direct: direct.cpuUsPerReq ?? null, nginx: nginx?.cpuUsPerReq ?? null, dataPlane: dataPlane.cpuUsPerReq ?? null },
         addedP99MsAt1000Rps: Number(addedP99.toFixed(3)),
         nginxAddedP99MsAt1000Rps: nginxAddedP99 === undefined ? null : Number(nginxAddedP99.toFixed(3)),

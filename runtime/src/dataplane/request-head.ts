@@ -89,7 +89,8 @@ export function parseRequestHead(text: string): RequestHead {
       case "content-length": {
         if (!/^\d{1,15}$/.test(value)) throw new HttpError(400, `bad Content-Length ${JSON.stringify(value.slice(0, 30))}`);
         const n = Number(value);
-        if (head.contentLength >= 0 && head.contentLength !== n) throw new HttpError(400, "conflicting Content-Length headers");
+        // Even identical repeats, which RFC 9110 lets a recipient accept: llhttp refuses them.
+        if (head.contentLength >= 0) throw new HttpError(400, "more than one Content-Length header");
         head.contentLength = n;
         return true;
       }
