@@ -3,12 +3,38 @@
 // apps folder of their own, while the runtime's state stays 0700 root (and /proc/<pid>/environ of root
 // processes is closed to another uid). Without root there is no one to drop to: the runtime says so.
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { lchown, readdir } from "node:fs/promises";
 import path from "node:path";
 import { runCapture, type AppUser } from "./process-tools.js";
 
 export const APP_USER_NAME = "runway-app";
+const SHARED_APPS_ROOT = "/var/lib/runway/apps";
+const DATA_DIR_MARKER = ".data-dir";
+
+/** Removes apps folders under `parent` whose recorded data dir no longer exists (never one without a record). */
+export function pruneOrphanedAppsDirs(parent: string): string[] {
+  const removed: string[] = [];
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const dir = path.join(parent, entry);
+    let dataDir: string;
+    try {
+      dataDir = readFileSync(path.join(dir, DATA_DIR_MARKER), "utf8").trim();
+    } catch {
+      continue;
+    }
+    if (!dataDir || existsSync(dataDir)) continue;
+    rmSync(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
 
 export interface Isolation {
   /** Undefined when the runtime cannot drop privileges (it is not root). */
@@ -26,9 +52,16 @@ export interface Isolation {
  */
 export async function prepareIsolation(opts: { dataDir: string; appsDir?: string }): Promise<Isolation> {
   const root = process.getuid?.() === 0;
-  const appsDir = path.resolve(opts.appsDir || (root ? path.join("/var/lib/runway/apps", createHash("sha256").update(opts.dataDir).digest("hex").slice(0, 16)) : path.join(opts.dataDir, "apps")));
+  const shared = !opts.appsDir && root;
+  const appsDir = path.resolve(opts.appsDir || (root ? path.join(SHARED_APPS_ROOT, createHash("sha256").update(opts.dataDir).digest("hex").slice(0, 16)) : path.join(opts.dataDir, "apps")));
   mkdirSync(opts.dataDir, { recursive: true });
   mkdirSync(appsDir, { recursive: true });
+  if (shared) {
+    // Builds outlive a data dir that was deleted (tests, a reset): each apps folder names its data dir, and
+    // folders whose data dir is gone are removed.
+    writeFileSync(path.join(appsDir, DATA_DIR_MARKER), opts.dataDir);
+    pruneOrphanedAppsDirs(SHARED_APPS_ROOT);
+  }
   writeScopeBoundary(appsDir);
   if (!root) {
     const who = process.env.USER ?? `uid ${process.getuid?.() ?? "?"}`;
@@ -41,8 +74,8 @@ export async function prepareIsolation(opts: { dataDir: string; appsDir?: string
   // The runtime's state: the engine's records, logs, metrics, the API's state. Nobody else reads or lists it.
   chmodSync(opts.dataDir, 0o700);
   // The apps folder and its parents can be passed through, not listed; each build is handed to the app user.
-  for (let dir = appsDir; dir !== path.dirname(dir) && dir.startsWith("/var/lib/runway"); dir = path.dirname(dir)) chmodSync(dir, 0o711);
-  if (!appsDir.startsWith("/var/lib/runway")) chmodSync(appsDir, 0o711);
+  if (shared) for (const dir of [appsDir, SHARED_APPS_ROOT, path.dirname(SHARED_APPS_ROOT)]) chmodSync(dir, 0o711);
+  else chmodSync(appsDir, 0o711);
   const closed = closedAncestor(appsDir);
   if (closed) throw new Error(`apps dir ${appsDir} is out of reach of the app user: ${closed} is not searchable by others (chmod o+x it, or set RUNWAY_RUNTIME_APPS_DIR elsewhere)`);
   return {
