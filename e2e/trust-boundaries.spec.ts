@@ -14,6 +14,7 @@ test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a forged X-Forwarded-For does not change the audited address", async ({ browser, page }) => {
+    test.setTimeout(120_000); // two sign-ins (each with the failure delay) and an export
     const email = `xff-${randomBytes(4).toString("hex")}@example.com`;
     const forged = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77", "X-Real-IP": "203.0.113.78" } });
     const p = await forged.newPage();

@@ -1,6 +1,7 @@
 // The one schema for the create/update service form, used by the browser form (inline errors)
 // and by the Server Action (authoritative check). Rules mirror App Runner's API model
 // (aws-api-models/apprunner.service-2.json) so a form that passes here is not rejected there.
+import "@/lib/forms/zod-jitless"; // before any schema below is built
 import { z } from "zod";
 
 export const serviceNamePattern = /^[A-Za-z0-9][A-Za-z0-9-_]{3,39}$/;
