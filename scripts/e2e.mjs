@@ -61,7 +61,7 @@ try {
       E2E_TEMP_POSTGRES_URL: pg.url,
       E2E_SECOND_PORT: process.env.E2E_SECOND_PORT ?? String(await freePort()),
       // Low enough that two-consoles.spec.ts can reach the shared per-IP sign-in limit.
-      E2E_SIGNIN_IP_LIMIT: process.env.E2E_SIGNIN_IP_LIMIT ?? "12",
+      E2E_SIGNIN_IP_LIMIT: process.env.E2E_SIGNIN_IP_LIMIT ?? "10",
     });
     console.log(`[e2e] PostgreSQL ${pg.url}; second console on port ${extra.E2E_SECOND_PORT}`);
   }

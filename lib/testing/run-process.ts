@@ -6,7 +6,7 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
 
-export function runProcess<T>(file: string, env: Record<string, string>, timeoutMs = 60_000): Promise<T> {
+export function runProcess<T>(file: string, env: Record<string, string>, timeoutMs = 200_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", file], {
       cwd: root,
