@@ -30,6 +30,7 @@ export const metricOperations: Record<string, (store: MetricStore, input: Input)
     if (!Number.isInteger(maxDatapoints) || maxDatapoints < 1) throw invalidValue(`The parameter MaxDatapoints must be a positive integer (got ${maxDatapoints}).`);
     const ids = new Set<string>();
     const series: QuerySeries[] = [];
+    const aggregated = new Map<string, ReturnType<MetricStore["aggregate"]>>();
     for (const raw of queries) {
       const q = asObject(raw, "MetricDataQueries.member");
       const id = str(q, "Id");
@@ -49,9 +50,16 @@ export const metricOperations: Record<string, (store: MetricStore, input: Input)
       const dims = dimensions(metric);
       // Without math expressions a ReturnData=false query feeds nothing: it is validated, not computed.
       if (optBool(q, "ReturnData") === false) continue;
-      const found = optStr(metric, "Namespace") === NAMESPACE ? store.find(metricName, dims) : [];
+      // Queries that differ only in their statistic (p50/p90/p99 of one latency) share one aggregation.
+      const key = JSON.stringify([optStr(metric, "Namespace"), metricName, dims, period]);
+      let buckets = aggregated.get(key);
+      if (!buckets) {
+        const found = optStr(metric, "Namespace") === NAMESPACE ? store.find(metricName, dims) : [];
+        buckets = store.aggregate(found, start, end, period * 1000);
+        aggregated.set(key, buckets);
+      }
       const points: [number, number][] = [];
-      for (const [t, agg] of store.aggregate(found, start, end, period * 1000)) {
+      for (const [t, agg] of buckets) {
         const v = statistic(agg, stat);
         if (v !== undefined) points.push([t, v]);
       }
