@@ -148,6 +148,8 @@ async function main() {
     baseline.push(await timeBaseline());
   }
 
+  console.log(`/catalog with ${ENTRIES} entries: server render median ${round(median(render))} ms (p95 ${round(p95(render))} ms, ${renderFailures} dropped); DB read ${round(median(baseline))} ms`);
+
   // 2. Search as you type in Chromium.
   const browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium",
@@ -155,6 +157,9 @@ async function main() {
   });
   const context = await browser.newContext();
   await context.addCookies([{ name: "runway_session", value: token, url: base }]);
+  // tsx compiles this file with esbuild's keepNames, which wraps functions in __name(); the
+  // function sent to page.evaluate below needs that helper in the page too.
+  await context.addInitScript({ content: "window.__name = (f) => f;" });
   const page = await context.newPage();
   await page.goto(`${base}/catalog`);
   await page.getByTestId("catalog-count").waitFor();
