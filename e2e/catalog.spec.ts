@@ -155,6 +155,7 @@ test("export YAML, import into a wiped catalog: the same entry; a broken file ch
   await page.goto("/catalog");
   const row = page.getByTestId("catalog-row").filter({ hasText: service });
   await row.getByRole("link", { name: service }).click();
+  await expect(page).toHaveURL(/\/catalog\/[a-z0-9]+$/);
   entryPath = new URL(page.url()).pathname;
   expect(await exportEntry(page)).toBe(before);
 
