@@ -17,8 +17,9 @@ function* sources(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "generated" && entry.name !== "node_modules") yield* sources(full);
-    } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+      // lib/testing holds test-only helpers; never bundled, and run by tsx outside React's server condition.
+      if (entry.name !== "generated" && entry.name !== "node_modules" && full !== path.join(root, "lib", "testing")) yield* sources(full);
+    } else if (/\.tsx?$/.test(entry.name) && !/\.(test|fixture)\.tsx?$/.test(entry.name)) {
       yield full;
     }
   }

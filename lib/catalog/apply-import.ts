@@ -1,6 +1,7 @@
 // Applies an import plan all or nothing: every cross-reference is checked first (owner teams
 // exist or come in the same file; each ARN is already in the catalog or belongs to a
 // connection), then teams, systems and entries are written in one transaction.
+import "server-only";
 import { db } from "@/lib/db";
 import { ActionError } from "@/lib/actions/action-result";
 import { formatImportError, type ImportError, type ImportPlan } from "./backstage-import";

@@ -1,6 +1,7 @@
 // Reading and editing catalog entries. Who may edit: admins any entry; operators the entries
 // their teams own (or unowned ones), and only into a team of theirs (handing a service to
 // another team is an admin's call).
+import "server-only";
 import { db } from "@/lib/db";
 import { ActionError, fieldError } from "@/lib/actions/action-result";
 import { listConnections } from "@/lib/connections/connections";

@@ -2,6 +2,7 @@
 // database: each tries every interval, and only the one that claims the lease row runs the sync
 // (a conditional update, atomic in SQLite and PostgreSQL). A crashed holder's lease simply
 // expires. Minimal on purpose; a general lease module can replace claimSyncLease.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

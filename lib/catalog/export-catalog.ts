@@ -1,5 +1,6 @@
 // Loads the catalog (or one entry with the team and system it refers to) as a snapshot for the
 // Backstage export. Gone services are left out: their ARN no longer resolves anywhere.
+import "server-only";
 import { db } from "@/lib/db";
 import { parseTagsJson, type Lifecycle } from "./catalog-model";
 import { exportBackstageYaml, type CatalogSnapshot } from "./backstage-export";

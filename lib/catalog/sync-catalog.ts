@@ -1,6 +1,7 @@
 // Syncs the catalog with every connection and region (or one of them): creates entries for new
 // services, updates names, statuses and URLs, marks vanished services gone (never deletes them),
 // and refreshes each live service's configuration facts for the readiness checks.
+import "server-only";
 import { appRunnerClient, cloudWatchClient } from "@/lib/aws/clients";
 import { listConnections } from "@/lib/connections/connections";
 import { db } from "@/lib/db";

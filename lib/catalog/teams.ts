@@ -1,4 +1,5 @@
 // Teams and their members. Admin-only writes (the actions check the role).
+import "server-only";
 import { db } from "@/lib/db";
 import { ActionError, fieldError } from "@/lib/actions/action-result";
 import type { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
