@@ -124,9 +124,12 @@ describe("data plane, autoscaling, metrics and logs in the whole runtime", () =>
     }
     await crash;
     await load;
-    // Every plain request was answered while the crashed instance was being replaced.
+    // Every plain request was answered while the crashed instance was being replaced. One sent to the dying
+    // instance just before it exited gets 502: once written, a request is never sent twice (the instance may have
+    // acted on it), and this loop has one request in flight at a time.
     expect(during.length).toBeGreaterThan(10);
-    expect(during.every((s) => s === 200)).toBe(true);
+    const failed = during.filter((s) => s !== 200);
+    expect(failed.length <= 1 && failed.every((s) => s === 502), `statuses during the crash: ${during.join(" ")}`).toBe(true);
     const events = await waitFor("restart event", async () => {
       const text = await serviceEvents(rt.api, svc);
       return /Replacing the instance/.test(text) ? text : undefined;
