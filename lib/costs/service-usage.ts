@@ -31,15 +31,16 @@ async function minSizeOf(client: AppRunnerClient, s: Service): Promise<number> {
   return out.AutoScalingConfiguration?.MinSize ?? DEFAULT_MIN_SIZE;
 }
 
-export async function serviceUsage(client: AppRunnerClient, s: Service, region: string, days: number): Promise<ServiceUsage> {
+/** `connectionId`: the connection `client` belongs to (default: the selected one). */
+export async function serviceUsage(client: AppRunnerClient, s: Service, region: string, days: number, connectionId?: string): Promise<ServiceUsage> {
   const t0 = performance.now();
-  const ctx = await getAwsContext();
+  const cloudWatchConnection = connectionId ?? (await getAwsContext()).connection.id;
   const size = sizeFromAppRunner(s.InstanceConfiguration?.Cpu, s.InstanceConfiguration?.Memory) ?? { vcpu: 1, memoryGb: 2 };
   const service = { name: s.ServiceName ?? "", id: s.ServiceId ?? "", arn: s.ServiceArn ?? "", region };
   const window = usageWindow(days);
   const [minSize, points, table] = await Promise.all([
     minSizeOf(client, s),
-    readActiveInstances(await cloudWatchClient(ctx.connection.id, region), service, window),
+    readActiveInstances(await cloudWatchClient(cloudWatchConnection, region), service, window),
     getPriceTable(region),
   ]);
   const readMs = performance.now() - t0;

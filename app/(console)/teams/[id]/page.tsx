@@ -7,6 +7,9 @@ import { can } from "@/lib/auth/permissions";
 import { listCatalogRows } from "@/lib/catalog/catalog-entries";
 import { serviceLink } from "@/lib/services/service-view";
 import { db } from "@/lib/db";
+import { catalogCosts, type EntryCost } from "@/lib/costs/catalog-cost";
+import { FLEET_DAYS } from "@/lib/costs/fleet-cost";
+import { formatUsd } from "@/lib/pricing/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddMemberForm } from "@/components/catalog/team-forms";
 import { EntryStatus, ScoreBadge, TierBadge } from "@/components/catalog/catalog-badges";
@@ -14,10 +17,13 @@ import { addTeamMemberAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
 
-// Projected monthly cost comes from the cost estimator (lib/pricing, issue #10), built on another
-// branch: until it is merged this column and the total show "—". The seam is costOf().
-const costOf = (): number | null => null;
-const COST_NOTE = "Projected monthly cost appears once the cost estimator is available.";
+const COST_NOTE = `Projected month from the last ${FLEET_DAYS} days of real usage (CloudWatch ActiveInstances), priced with the region's price table; gone services count as $0.`;
+
+function costOfRow(cost: EntryCost | undefined) {
+  if (!cost) return "—";
+  if (cost.month === null) return <span title={cost.reason} className="muted">— (unreadable)</span>;
+  return formatUsd(cost.month);
+}
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser("read");
@@ -25,8 +31,8 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const team = await db.team.findUnique({ where: { id }, include: { members: { include: { user: { select: { id: true, name: true, email: true, role: true } } }, orderBy: { createdAt: "asc" } } } });
   if (!team) notFound();
   const rows = await listCatalogRows({ ownerTeamId: id });
-  const costs = rows.map(() => costOf());
-  const total = costs.every((c) => c === null) ? null : costs.reduce<number>((s, c) => s + (c ?? 0), 0);
+  const costs = await catalogCosts(rows);
+  const total = costs.every((c) => c.month === null) ? null : costs.reduce<number>((s, c) => s + (c.month ?? 0), 0);
   return (
     <>
       <PageHeader title={team.displayName ?? team.name} description={team.description || `Team ${team.name}`} />
@@ -65,7 +71,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                     <td>
                       <ScoreBadge score={r.score} />
                     </td>
-                    <td title={COST_NOTE}>{costs[i] === null ? "—" : `$${costs[i]!.toFixed(2)}`}</td>
+                    <td className="tabular-nums">{costOfRow(costs[i])}</td>
                   </tr>
                 );
               })}
@@ -83,7 +89,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                   Team total
                 </th>
                 <td title={COST_NOTE} data-testid="team-total">
-                  {total === null ? "—" : `$${total.toFixed(2)}`}
+                  {total === null ? "—" : formatUsd(total)}
                 </td>
               </tr>
             </tfoot>
