@@ -6,7 +6,7 @@
 // Prints a final JSON line. Options: --entries=N (default 2000), --runs=N (default 15), --keys=N (default 40).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
+import { freePort } from "../runtime/src/engine/process-tools";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -20,16 +20,6 @@ const children: ChildProcess[] = [];
 let serverOutput = "";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "runway-catalog-bench-"));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function start(cmd: string, args: string[], env: Record<string, string | undefined>, readyWhen: RegExp): Promise<void> {
   const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });

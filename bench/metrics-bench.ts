@@ -7,7 +7,7 @@
 // Prints a final JSON line. Options: --runs=N (default 7).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
+import { freePort } from "../runtime/src/engine/process-tools";
 import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, CreateServiceCommand, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
@@ -26,16 +26,6 @@ const credentials = { accessKeyId: "runway", secretAccessKey: "runway" };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function start(cmd: string, args: string[], env: Record<string, string | undefined>, readyWhen: RegExp): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
