@@ -48,11 +48,18 @@ step("e2e-pg", process.execPath, [path.join(root, "scripts", "e2e.mjs"), "--post
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const failures = []; // "file › title: first line of the error", repeated in the summary
 const vitest = readJson(path.join(reports, "vitest.json"));
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  for (const file of vitest.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === "failed") failures.push(`unit ${path.relative(root, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) failures.push(`unit ${path.relative(root, file.name)}: ${firstLine(file.message)}`);
+  }
 }
 for (const report of ["playwright.json", "playwright-postgres.json"]) {
   const pw = readJson(path.join(reports, report));
@@ -61,6 +68,13 @@ for (const report of ["playwright.json", "playwright-postgres.json"]) {
     failed += pw.stats.unexpected ?? 0;
     skipped += pw.stats.skipped ?? 0;
   }
+  for (const { spec, file } of playwrightSpecs(pw?.suites ?? [])) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== "unexpected" && t.status !== "flaky") continue;
+      const error = t.results?.find((r) => r.status !== "passed")?.error;
+      failures.push(`${report === "playwright.json" ? "e2e" : "e2e-pg"} ${file} › ${spec.title}${error?.location ? ` (line ${error.location.line})` : ""}${t.status === "flaky" ? " (flaky, passed on retry)" : ""}: ${firstLine(error?.message)}`);
+    }
+  }
 }
 
 console.log("\n=== summary");
@@ -68,8 +82,24 @@ for (const r of results) console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name.pad
 const stepFailures = results.filter((r) => !r.ok).length;
 // A failing step without failing tests (typecheck, lint, a crashed runner) still counts as a failure.
 if (stepFailures > 0 && failed === 0) failed = stepFailures;
+// CI keeps only the tail of the output: name what failed here, not only in the runners' logs above.
+for (const f of failures) console.log(`  ✘ ${f}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(stepFailures > 0 ? 1 : 0);
+
+function* playwrightSpecs(suites, file = "") {
+  for (const suite of suites) {
+    const f = suite.file ?? file;
+    for (const spec of suite.specs ?? []) yield { spec, file: f };
+    yield* playwrightSpecs(suite.suites ?? [], f);
+  }
+}
+
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex
+  const line = String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim()) ?? "(no message)";
+  return line.trim().slice(0, 300);
+}
 
 function readJson(file) {
   try {
