@@ -96,7 +96,6 @@ function* playwrightSpecs(suites, file = "") {
 }
 
 function firstLine(text) {
-  // eslint-disable-next-line no-control-regex
   const line = String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim()) ?? "(no message)";
   return line.trim().slice(0, 300);
 }
