@@ -33,7 +33,8 @@ export default defineConfig({
   // Needs the second console that only the PostgreSQL run starts.
   testIgnore: secondPort ? [] : [/two-consoles\.spec\.ts/],
   outputDir: path.join(tmpDir, "test-results"),
-  timeout: 60_000,
+  // Generous: these shared machines are sometimes loaded; no test asserts timing.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),

@@ -42,7 +42,9 @@ test("sync creates an entry for a runtime service; a team owns it at tier 1 and 
 
   await page.goto("/catalog");
   await page.getByRole("button", { name: "Sync now" }).click();
-  await expect(page.getByTestId("sync-result")).toContainText("Synced 3 regions");
+  // Not an exact region count: connections.spec.ts may add a connection (two more regions) while
+  // this runs. sync-catalog.test.ts counts regions against one known connection.
+  await expect(page.getByTestId("sync-result")).toContainText(/Synced \d+ regions?: /);
   const row = page.getByTestId("catalog-row").filter({ hasText: service });
   await expect(row).toBeVisible();
   await expect(row.getByText("No owner")).toBeVisible();

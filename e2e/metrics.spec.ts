@@ -57,7 +57,7 @@ test("metrics: requests and instances from real load, range switch, deployment m
       await expect(ops.locator('[data-operation="START_DEPLOYMENT"]')).toContainText(`start deployment · succeeded · by ${user.email}`, { timeout: 20_000 });
     }).toPass({ timeout: 120_000 });
     const markers = page.locator('[data-chart="requests"] [data-marker-type="START_DEPLOYMENT"]');
-    await expect(markers.first()).toBeAttached();
+    await expect(markers.first()).toBeAttached({ timeout: 30_000 }); // the charts load after the page
     await expect(markers.first().locator("title")).toContainText(`by ${user.email}`);
     // One marker on every chart that has data.
     expect(await page.locator('[data-marker-type="START_DEPLOYMENT"]').count()).toBeGreaterThanOrEqual(3);

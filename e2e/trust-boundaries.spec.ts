@@ -33,6 +33,30 @@ test.describe("signed out", () => {
     expect(rows[1]).toContain(",127.0.0.1,");
   });
 
+  test("before the page hydrates, Sign in is disabled and Enter cannot send the password in a URL", async ({ page }) => {
+    // Hold the page's JavaScript: the server-rendered form is all there is, as on a slow network.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await page.goto("/sign-in", { waitUntil: "domcontentloaded" });
+    const button = page.getByRole("button", { name: "Sign in" });
+    await expect(button).toBeDisabled();
+    await page.getByLabel("Email").fill("slow@example.com");
+    await page.getByLabel("Password").fill("typed-before-hydration");
+    await page.getByLabel("Password").press("Enter"); // implicit submission: blocked by the disabled default button
+    expect(page.url()).not.toContain("typed-before-hydration");
+    release();
+    await expect(button).toBeEnabled();
+    expect(page.url()).not.toContain("typed-before-hydration");
+    expect(new URL(page.url()).search).toBe("");
+    expect(requested.filter((u) => u.includes("typed-before-hydration"))).toEqual([]);
+  });
+
   const attacks = [
     ["tab", "/%09/evil.example/phish"],
     ["newline", "/%0A/evil.example/phish"],

@@ -46,7 +46,9 @@ for (const [name, r] of Object.entries(results)) console.log(`${name}: ${JSON.st
 
 function run(file) {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [file, ...passThrough], {
+    // Console benchmarks seed the database through lib/ modules marked `import "server-only"`: the
+    // react-server condition resolves that marker to its empty module, as Next does on the server.
+    const child = spawn(tsx, ["--conditions=react-server", file, ...passThrough], {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "inherit"],

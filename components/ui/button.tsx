@@ -1,4 +1,7 @@
+// No "use client": server components import buttonClass. Button itself is rendered only inside
+// client components (it uses a hook).
 import type { ButtonHTMLAttributes } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -13,6 +16,8 @@ export function buttonClass(variant: ButtonVariant = "primary", extra = ""): str
   return `inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium transition disabled:cursor-not-allowed disabled:opacity-50 ${variants[variant]} ${extra}`;
 }
 
-export function Button({ variant = "primary", className = "", type = "button", ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
-  return <button type={type} className={buttonClass(variant, className)} {...rest} />;
+/** Disabled until hydrated (see useHydrated): before that a click would be lost or submit natively. */
+export function Button({ variant = "primary", className = "", type = "button", disabled, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  const hydrated = useHydrated();
+  return <button type={type} className={buttonClass(variant, className)} disabled={disabled || !hydrated} {...rest} />;
 }

@@ -7,16 +7,20 @@ const ZERO = -100_000;
 export class Histogram {
   private readonly counts = new Map<number, number>();
   private total = 0;
+  /** Bucket indexes in order, kept between quantile() calls (p50, p90 and p99 of one period) until a change. */
+  private sorted: number[] | undefined;
 
   add(value: number, n = 1): void {
     const i = value > 1e-9 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO;
     this.counts.set(i, (this.counts.get(i) ?? 0) + n);
     this.total += n;
+    this.sorted = undefined;
   }
 
   merge(other: Histogram): void {
     for (const [i, n] of other.counts) this.counts.set(i, (this.counts.get(i) ?? 0) + n);
     this.total += other.total;
+    this.sorted = undefined;
   }
 
   clone(): Histogram {
@@ -30,7 +34,8 @@ export class Histogram {
     if (!this.total) return undefined;
     const rank = Math.max(1, Math.ceil(q * this.total));
     let seen = 0;
-    for (const i of [...this.counts.keys()].sort((a, b) => a - b)) {
+    this.sorted ??= [...this.counts.keys()].sort((a, b) => a - b);
+    for (const i of this.sorted) {
       seen += this.counts.get(i) ?? 0;
       if (seen >= rank) return i === ZERO ? 0 : (2 * Math.pow(GAMMA, i)) / (GAMMA + 1);
     }

@@ -41,6 +41,19 @@ export function metricDataPage(
   const hash = createHash("sha256").update(JSON.stringify(opts.request)).digest("base64url").slice(0, 16);
   const cursor = opts.nextToken === undefined ? undefined : decode(opts.nextToken, hash);
   const descending = opts.scanBy === "TimestampDescending";
+  const order = (a: [number, number], b: [number, number]) => (descending ? b[0] - a[0] : a[0] - b[0]);
+
+  // The common case, a first request that fits one page: each query's points in ScanBy order is the
+  // same result the merged scan below gives, without sorting every datapoint of every query together.
+  if (!cursor && series.reduce((n, s) => n + s.points.length, 0) <= opts.maxDatapoints) {
+    return {
+      MetricDataResults: series.map((s) => {
+        const points = [...s.points].sort(order);
+        return { Id: s.id, Label: s.label, Timestamps: points.map((p) => new Date(p[0])), Values: points.map((p) => p[1]), StatusCode: "Complete" };
+      }),
+    };
+  }
+
   const after = (t: number, q: number) => !cursor || (descending ? t < cursor.t : t > cursor.t) || (t === cursor.t && q > cursor.q);
 
   const remaining: { t: number; q: number; v: number }[] = [];

@@ -123,15 +123,32 @@ export class MetricStore implements MetricSink {
   aggregate(series: Series[], startMs: number, endMs: number, periodMs: number): Map<number, Agg> {
     const fine = periodMs % MINUTE_MS !== 0;
     const from = startMs - (startMs % (fine ? FINE_MS : MINUTE_MS));
-    const out = new Map<number, Agg>();
+    // A week of minute buckets is ~10,000 per series: accumulate in flat arrays indexed by period
+    // (no object per bucket), then build one Agg per period that has data.
+    const n = Math.max(0, Math.ceil((endMs - from) / periodMs));
+    const sum = new Float64Array(n);
+    const count = new Float64Array(n);
+    const min = new Float64Array(n).fill(Infinity);
+    const max = new Float64Array(n).fill(-Infinity);
+    const seen = new Uint8Array(n);
+    const hists: (Histogram | undefined)[] = [];
     for (const s of series) {
       for (const [t, agg] of fine ? s.fine : s.minute) {
         if (t < from || t >= endMs) continue;
-        const p = from + Math.floor((t - from) / periodMs) * periodMs;
-        const cur = out.get(p);
-        if (!cur) out.set(p, { ...agg, hist: agg.hist?.clone() });
-        else merge(cur, agg);
+        const i = Math.floor((t - from) / periodMs);
+        seen[i] = 1;
+        sum[i] = sum[i]! + agg.sum;
+        count[i] = count[i]! + agg.count;
+        if (agg.min < min[i]!) min[i] = agg.min;
+        if (agg.max > max[i]!) max[i] = agg.max;
+        if (agg.hist) (hists[i] ??= new Histogram()).merge(agg.hist);
       }
+    }
+    const out = new Map<number, Agg>();
+    for (let i = 0; i < n; i++) {
+      if (!seen[i]) continue;
+      const hist = hists[i];
+      out.set(from + i * periodMs, { sum: sum[i]!, count: count[i]!, min: min[i]!, max: max[i]!, ...(hist ? { hist } : {}) });
     }
     return out;
   }
