@@ -37,7 +37,7 @@ test.describe("signed out", () => {
     // Hold the page's JavaScript: the server-rendered form is all there is, as on a slow network.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route("**/_next/static/chunks/**", async (route) => {
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
       await held;
       await route.continue().catch(() => undefined);
     });
