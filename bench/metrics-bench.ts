@@ -6,7 +6,7 @@
 // A week of minute data is written into the runtime's metric store while the runtime is stopped.
 // Prints a final JSON line. Options: --runs=N (default 7).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { freePort } from "../runtime/src/engine/process-tools";
 import os from "node:os";
 import path from "node:path";
@@ -156,10 +156,12 @@ async function main() {
   const page = await context.newPage();
   const url = `http://127.0.0.1:${port}/services/us-east-1/${id}?tab=metrics`;
   /** From the click until the window shows the new period and the Requests line holds that many points. */
-  const clickToDrawn = async (button: string, periodText: string, minPoints: number) => {
+  const clickToDrawn = async (button: string, periodText: string, minPoints: number, beforeClick?: () => Promise<void>) => {
     await page.goto(url);
     await page.waitForFunction(() => document.querySelectorAll("[data-chart] .recharts-line-curve").length >= 8, undefined, { timeout: 60_000 });
+    await beforeClick?.();
     const t = performance.now();
+    const answered = page.waitForResponse((r) => r.url().includes("/metrics?")).then(() => performance.now() - t);
     await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: button, exact: true }).click();
     await page.waitForFunction(
       ([p, n]) => {
@@ -170,9 +172,23 @@ async function main() {
       [periodText, minPoints] as const,
       { timeout: 30_000, polling: "raf" },
     );
-    return performance.now() - t;
+    const drawn = performance.now() - t;
+    (button === "1 w" ? weekAnswer : threeHourAnswer).push(await answered);
+    return drawn;
   };
+  const weekAnswer: number[] = [];
+  const threeHourAnswer: number[] = [];
   await clickToDrawn("1 w", "5 min", 1800); // warm-up: route compile, JIT, recharts chunk
+  // METRICS_BENCH_PROFILE=<file>: a Chromium CPU profile of one 1-week click, to see where the time goes.
+  const profileFile = process.env.METRICS_BENCH_PROFILE;
+  if (profileFile) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await clickToDrawn("1 w", "5 min", 1800, async () => void (await cdp.send("Profiler.start")));
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(profileFile, JSON.stringify(profile));
+    console.log(`browser CPU profile of a 1-week click: ${profileFile}`);
+  }
   const weekDraw: number[] = [];
   const threeHourDraw: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -180,6 +196,7 @@ async function main() {
     threeHourDraw.push(await clickToDrawn("3 h", "1 min", 150));
   }
   await browser.close();
+  console.log(`of which the metrics request (click to response): 1 week median ${round(median(weekAnswer))} ms; 3 hours ${round(median(threeHourAnswer))} ms`);
   const result = {
     weekPoints,
     runtimeWeekMedianMs: round(median(week)),

@@ -199,4 +199,16 @@ test("real usage: a service on the local runtime shows non-zero active hours rea
   await page.goto(`${servicePath}?tab=cost`);
   await expect(page.getByTestId("usage-panel")).toBeVisible();
   expect(Number((await page.getByTestId("active-instance-hours").textContent())?.replace(/,/g, ""))).toBeGreaterThan(0);
+
+  // The dashboard: the service's projected month in its row, and the region's total above the table.
+  const usd = (text: string | null) => Number((text ?? "").replace(/[$,]/g, ""));
+  await page.goto(`/services?q=${name}`);
+  const cell = page.getByRole("row", { name: new RegExp(name) }).getByTestId("fleet-cost");
+  await expect(cell).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  const month = usd(await cell.textContent());
+  expect(month).toBeGreaterThan(0);
+  await expect(page.getByTestId("fleet-cost-total")).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  expect(usd(await page.getByTestId("fleet-cost-total").textContent())).toBeGreaterThanOrEqual(month);
+  await cell.click();
+  await expect(page).toHaveURL(new RegExp(`${servicePath}\\?tab=cost$`));
 });

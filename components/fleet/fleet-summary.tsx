@@ -3,6 +3,7 @@
 // the services that lead on requests and on 5xx rate.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FleetCostTotal } from "./fleet-cost";
 import { useFleetMetrics } from "./use-fleet-metrics";
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(v < 0.01 && v > 0 ? 2 : 1)}%`);
@@ -28,15 +29,16 @@ export function FleetSummary({ region }: { region: string }) {
     );
   }
   if (isPending || !data) {
-    return <div className="grid animate-pulse gap-2 sm:grid-cols-3 lg:grid-cols-5" aria-busy="true" aria-label="Loading fleet metrics">{Array.from({ length: 5 }, (_, i) => <div key={i} className="surface h-16" />)}</div>;
+    return <div className="grid animate-pulse gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-busy="true" aria-label="Loading fleet metrics">{Array.from({ length: 6 }, (_, i) => <div key={i} className="surface h-16" />)}</div>;
   }
   const t = data.totals;
   const href = (s: { region: string; id: string }) => `/services/${s.region}/${s.id}?tab=metrics`;
   return (
-    <section aria-label="Fleet, last hour" className="grid gap-2 sm:grid-cols-3 lg:grid-cols-5">
+    <section aria-label="Fleet, last hour" className="grid gap-2 sm:grid-cols-3 lg:grid-cols-6">
       <Figure label={`Requests, last hour (${data.region})`} value={t.requests.toLocaleString()} testId="fleet-requests" />
       <Figure label="5xx rate" value={pct(t.errorRate)} testId="fleet-5xx-rate" />
       <Figure label="Active instances" value={t.activeInstances} testId="fleet-active" />
+      <FleetCostTotal region={data.region} />
       <div className="surface px-3 py-2 text-xs">
         <p className="muted mb-1">Top 5 by requests</p>
         <ol aria-label="Top 5 by requests" className="space-y-0.5">

@@ -8,6 +8,7 @@ import { LiveStatus } from "./live-status";
 import { LiveServiceUrl, ServiceUrl } from "./service-url";
 import { StatusBadge } from "./status-badge";
 import { FleetSparklines } from "@/components/fleet/fleet-sparklines";
+import { FleetCostCell } from "@/components/fleet/fleet-cost";
 
 export interface DashboardRow extends ServiceRow {
   detail?: ServiceView;
@@ -53,6 +54,9 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
             <th scope="col" className="px-3 py-2 text-left font-medium">Size</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Auto scaling</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Last hour</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium" title="Projected month from the last 7 days of real usage">
+              Month (est.)
+            </th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Last deployment</th>
             <SortHeader query={query} label="Updated" sortKey="updated" />
           </tr>
@@ -90,6 +94,9 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
               </td>
               <td className="px-3 py-2">
                 <FleetSparklines region={r.region} id={r.id} />
+              </td>
+              <td className="px-3 py-2 text-right whitespace-nowrap">
+                <FleetCostCell region={r.region} id={r.id} />
               </td>
               <td className="px-3 py-2">{wrappableTime(r.lastDeployedAt)}</td>
               <td className="px-3 py-2">{wrappableTime(r.updatedAt)}</td>

@@ -1,45 +1,25 @@
 // Fleet metrics against the real local runtime through the real CloudWatch client: over 500
 // queries go out as several GetMetricData calls and every batch's answers land on their service.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, CreateServiceCommand, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRuntime, type TestRuntime } from "@/lib/testing/start-runtime";
 import { loadFleetMetrics } from "./fleet-metrics";
 
 const root = path.resolve(__dirname, "../..");
-const config = (endpoint: string) => ({ region: "us-east-1", endpoint, credentials: { accessKeyId: "runway", secretAccessKey: "runway-secret" } });
-let child: ChildProcess;
-let dataDir: string;
-let api = "";
+let runtime: TestRuntime;
 let dataPort = 0;
+const config = () => runtime.config;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "runway-fleet-test-"));
-  child = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const ready = await new Promise<{ api: string; dataPlane: string }>((resolve, reject) => {
-    let buf = "";
-    child.stdout?.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const line = buf.split("\n").find((l) => l.includes('"ready"'));
-      if (line) resolve(JSON.parse(line) as { api: string; dataPlane: string });
-    });
-    child.on("exit", (code) => reject(new Error(`runtime exited ${code}`)));
-  });
-  api = ready.api;
-  dataPort = Number(new URL(ready.dataPlane).port);
+  runtime = await startTestRuntime("fleet-test");
+  dataPort = runtime.dataPort;
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) await new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")));
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  await runtime?.stop();
 });
 
 const get = (host: string) =>
@@ -49,7 +29,7 @@ const get = (host: string) =>
 
 describe("loadFleetMetrics", () => {
   it("splits 600 queries into 2 calls and maps both batches' answers to their services", async () => {
-    const apprunner = new AppRunnerClient(config(api));
+    const apprunner = new AppRunnerClient(config());
     const created = await apprunner.send(
       new CreateServiceCommand({
         ServiceName: "fleet-one",
@@ -76,7 +56,7 @@ describe("loadFleetMetrics", () => {
     const real = { id: svc?.ServiceId ?? "", name: "fleet-one", region: "us-east-1" };
     const fakes = Array.from({ length: 198 }, (_, i) => ({ id: `${String(i).padStart(4, "0")}${"0".repeat(28)}`, name: `ghost-${i}`, region: "us-east-1" }));
     const services = [real, ...fakes, real]; // 200 services x 3 queries: the last one is in the 2nd call
-    const cloudwatch = new CloudWatchClient(config(api));
+    const cloudwatch = new CloudWatchClient(config());
     let fleet = await loadFleetMetrics(cloudwatch, services);
     const activeMax = () => Math.max(...(fleet.services[199]?.active.map((v) => v ?? 0) ?? []));
     // The data plane flushes request tallies every second and samples instances every few seconds.
