@@ -47,7 +47,7 @@ export function HistoryPanel({ history, serviceArn, servicePath, rollback }: { h
             {versions.map((v, i) => {
               const preview = previews[v.id];
               return (
-                <tr key={v.id} className="border-b border-[var(--border)] last:border-0" data-version={v.number} data-origin={v.origin}>
+                <tr key={v.id} className="border-b border-[var(--border)] last:border-0" data-version={v.number} data-version-id={v.id} data-origin={v.origin}>
                   <td className="px-3 py-2 font-medium">
                     v{v.number} {i === 0 ? <Badge tone="blue">latest</Badge> : null}
                   </td>
