@@ -12,6 +12,15 @@ import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/form-message";
 import { ConfigDiffTable } from "./config-diff-table";
 
+const sectionWords: Record<string, string> = {
+  SourceConfiguration: "source and environment",
+  InstanceConfiguration: "instance size and role",
+  HealthCheckConfiguration: "health check",
+  AutoScalingConfigurationArn: "auto scaling",
+  NetworkConfiguration: "network",
+  ObservabilityConfiguration: "observability",
+};
+
 export type RollbackAction = (input: { serviceArn: string; versionId: string }) => Promise<ActionResult<{ operationId?: string; version: number }>>;
 
 export function RollbackDialog(props: {
@@ -51,7 +60,7 @@ export function RollbackDialog(props: {
       <p className="text-sm">
         {preview.redeployOnly
           ? "The configuration already matches: App Runner deploys the version's image again (StartDeployment)."
-          : `One UpdateService sends ${preview.sections.join(", ")}. These fields change from what the service has now:`}
+          : `One UpdateService restores the ${preview.sections.map((x) => sectionWords[x] ?? x).join(", ")}; App Runner then deploys it. These fields change from what the service has now:`}
       </p>
       <div className="overflow-x-auto rounded border border-[var(--border)]">
         <ConfigDiffTable lines={lines} label="Rollback changes" beforeTitle="Now" afterTitle={`Version ${version.number}`} />

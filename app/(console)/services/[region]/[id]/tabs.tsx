@@ -50,7 +50,7 @@ export const serviceTabs: ServiceTab[] = [
     render: async ({ view, region, id, canOperate }) => {
       const { client } = await servicesTarget(region);
       const history = await loadServiceHistory(client, view.arn);
-      return <HistoryPanel history={history} serviceArn={view.arn} servicePath={`/services/${region}/${id}`} rollback={canOperate ? rollbackServiceAction : undefined} />;
+      return <HistoryPanel key={history.versions[0]?.id ?? "none"} history={history} serviceArn={view.arn} servicePath={`/services/${region}/${id}`} rollback={canOperate ? rollbackServiceAction : undefined} />;
     },
   },
   {
