@@ -67,7 +67,7 @@ async function expectVersions(page: Page, servicePath: string, count: number) {
 }
 
 test("change an env var and the instance size, diff the two versions, roll back to the first: the old value is served", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const { context, page, user } = await signInAsNewUser(browser, "operator", "history");
   const svc = await createService("hist", "first message");
   const other = await createService("histother", "other service");

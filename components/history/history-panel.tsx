@@ -48,7 +48,7 @@ export function HistoryPanel({ history, serviceArn, servicePath, rollback }: { h
               const preview = previews[v.id];
               return (
                 <tr key={v.id} className="border-b border-[var(--border)] last:border-0" data-version={v.number} data-version-id={v.id} data-origin={v.origin}>
-                  <td className="px-3 py-2 font-medium">
+                  <td className="px-3 py-2 font-medium whitespace-nowrap">
                     v{v.number} {i === 0 ? <Badge tone="blue">latest</Badge> : null}
                   </td>
                   <td className="px-3 py-2">{changeLabel(v)}</td>
@@ -57,7 +57,7 @@ export function HistoryPanel({ history, serviceArn, servicePath, rollback }: { h
                   <td className="muted px-3 py-2 font-mono text-xs">{v.operationId ?? "—"}</td>
                   {rollback ? (
                     <td className="px-3 py-2 text-right">
-                      <Button variant="secondary" className="text-xs" disabled={!preview || Boolean(preview.blocked)} title={preview?.blocked} onClick={() => setRollingBack(v.id)} aria-label={`Roll back to v${v.number}`}>
+                      <Button variant="secondary" className="text-xs whitespace-nowrap" disabled={!preview || Boolean(preview.blocked)} title={preview?.blocked} onClick={() => setRollingBack(v.id)} aria-label={`Roll back to v${v.number}`}>
                         Roll back
                       </Button>
                     </td>

@@ -82,3 +82,13 @@ describe("toServiceConfig", () => {
     expect(changedLines(diffConfigs(bare, full))).toEqual([]);
   });
 });
+
+describe("labels", () => {
+  it("reads as words, and keeps environment names as they are", () => {
+    const lines = diffConfigs(undefined, toServiceConfig(service({ env: { API_URL: "u" } })));
+    const label = (path: string) => lines.find((l) => l.path === path)?.label;
+    expect(label("instance.cpu")).toBe("Instance CPU");
+    expect(label("healthCheck.unhealthyThreshold")).toBe("Health check unhealthy threshold");
+    expect(label("env.API_URL")).toBe("Environment variable API_URL");
+  });
+});

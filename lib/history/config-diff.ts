@@ -28,6 +28,27 @@ const sectionLabels: Record<string, string> = {
   tags: "Tag",
 };
 
+const fieldLabels: Record<string, string> = {
+  cpu: "CPU",
+  instanceRoleArn: "role ARN",
+  imageIdentifier: "image",
+  imageRepositoryType: "repository type",
+  repositoryUrl: "repository",
+  configurationSource: "configuration from",
+  arn: "configuration ARN",
+  configurationArn: "configuration ARN",
+  vpcConnectorArn: "VPC connector ARN",
+  accessRoleArn: "access role ARN",
+  connectionArn: "connection ARN",
+  ipAddressType: "IP address type",
+};
+
+/** camelCase -> words, unless the field has a name of its own. Environment names and tag keys stay as they are. */
+function fieldLabel(section: string, key: string): string {
+  if (section === "env" || section === "secrets" || section === "tags") return key;
+  return fieldLabels[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
 // Keys shown before the others, in this order; the rest follow alphabetically.
 const sectionOrder = Object.keys(sectionLabels);
 
@@ -52,7 +73,7 @@ export function flattenConfig(config: ServiceConfig | undefined): Map<string, { 
     if (value && typeof value === "object") {
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
         if (v === undefined) continue;
-        out.set(`${section}.${key}`, { label: `${title} ${key}`, value: show(v, section) });
+        out.set(`${section}.${key}`, { label: `${title} ${fieldLabel(section, key)}`, value: show(v, section) });
       }
     } else if (value !== undefined) {
       out.set(section, { label: title, value: show(value, section) });
