@@ -6,6 +6,7 @@ import { describeAwsError } from "@/lib/services/aws-error";
 import { describeService } from "@/lib/services/describe-service";
 import { servicesTarget } from "@/lib/services/services-client";
 import { toServiceView, type ServiceView } from "@/lib/services/service-view";
+import { recordDriftOnRead } from "@/lib/history/record-change";
 import { AwsErrorPanel } from "./aws-error-panel";
 
 /**
@@ -26,5 +27,7 @@ export async function loadServicePage(region: string, id: string): Promise<{ cli
     return { panel: <AwsErrorPanel what="this service" error={describeAwsError(err)} /> };
   }
   if (!service || service.Status === "DELETED") notFound();
+  // A change made outside Runway (console, CLI) shows up in the History tab from this read on.
+  await recordDriftOnRead(client, target.connection.id, region, service);
   return { client, view: toServiceView(service) };
 }

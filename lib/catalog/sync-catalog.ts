@@ -9,6 +9,7 @@ import { describeAwsError } from "@/lib/services/aws-error";
 import { listServicesInRegion } from "@/lib/services/list-services";
 import { mapLimit } from "@/lib/services/map-limit";
 import { readServiceFacts } from "./read-service-facts";
+import { recordDriftOnRead } from "@/lib/history/record-change";
 import { planSync } from "./sync-plan";
 
 export interface SyncResult {
@@ -69,7 +70,7 @@ export async function syncCatalog(opts: SyncOptions = {}): Promise<SyncResult> {
     const appRunner = await appRunnerClient(connection.id, region);
     const cloudWatch = await cloudWatchClient(connection.id, region);
     await mapLimit(live, 6, async (arn) => {
-      const facts = await readServiceFacts(appRunner, cloudWatch, arn, now).catch(() => undefined);
+      const facts = await readServiceFacts(appRunner, cloudWatch, arn, now, (service) => recordDriftOnRead(appRunner, connection.id, region, service)).catch(() => undefined);
       if (!facts) return;
       await db.catalogEntry.update({ where: { arn }, data: { configFacts: JSON.stringify(facts), factsAt: now } });
       result.factsRead++;

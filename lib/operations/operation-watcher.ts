@@ -8,6 +8,7 @@ import { db as sharedDb, type Db } from "@/lib/db";
 import { claimLease, newLeaseOwner, releaseLease } from "@/lib/leases/lease";
 import { checkOperation, type OperationOutcome, type OperationRef } from "./operation-status";
 import { finishOperation } from "./finish-operation";
+import type { TrackedOperationRow } from "./tracked-operation";
 
 export interface OperationWatcherOptions {
   db?: Db;
@@ -22,6 +23,10 @@ export interface OperationWatcherOptions {
   /** At most this many due operations per tick. */
   batch?: number;
   check?: (op: OperationRef) => Promise<OperationOutcome>;
+  /** Runs when an operation succeeded, before its row leaves "pending" (the service history
+   *  records its version here, so a read in between never takes Runway's change for drift).
+   *  A failure is logged and does not stop the result being recorded. */
+  onSucceeded?: (row: TrackedOperationRow) => Promise<void>;
   clock?: () => Date;
 }
 
@@ -36,6 +41,7 @@ export class OperationWatcher {
   private readonly batch: number;
   private readonly check: (op: OperationRef) => Promise<OperationOutcome>;
   private readonly clock: () => Date;
+  private readonly onSucceeded?: (row: TrackedOperationRow) => Promise<void>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private stopped = true;
@@ -50,6 +56,7 @@ export class OperationWatcher {
     this.batch = opts.batch ?? 25;
     this.check = opts.check ?? checkOperation;
     this.clock = opts.clock ?? (() => new Date());
+    this.onSucceeded = opts.onSucceeded;
   }
 
   /** One pass over the due operations. Returns how many final results this watcher recorded. */
@@ -74,6 +81,9 @@ export class OperationWatcher {
       }
       const after = this.clock();
       if (outcome.done) {
+        if (outcome.ok && this.onSucceeded) {
+          await this.onSucceeded(row).catch((err: unknown) => console.error(`[operations] after ${row.operationId} succeeded:`, err instanceof Error ? err.message : err));
+        }
         if (await finishOperation(this.db, row, outcome, after)) finished++;
         await releaseLease(this.db, key, this.owner);
       } else if (after.getTime() - row.createdAt.getTime() > this.giveUpMs) {

@@ -2,6 +2,7 @@
 // sure this process is watching. The row outlives the process; any console resumes it.
 import "server-only";
 import { db } from "@/lib/db";
+import { recordVersionAfterOperation } from "@/lib/history/record-change";
 import { OperationWatcher } from "./operation-watcher";
 import { insertTrackedOperation, type TrackOperationInput } from "./tracked-operation";
 
@@ -9,7 +10,7 @@ const globalForWatcher = globalThis as unknown as { runwayOperationWatcher?: Ope
 
 /** This process's watcher, started on first use (and at server start, see instrumentation.ts). */
 export function startOperationWatcher(): OperationWatcher {
-  const watcher = (globalForWatcher.runwayOperationWatcher ??= new OperationWatcher());
+  const watcher = (globalForWatcher.runwayOperationWatcher ??= new OperationWatcher({ onSucceeded: recordVersionAfterOperation }));
   watcher.start();
   return watcher;
 }

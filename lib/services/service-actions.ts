@@ -3,11 +3,11 @@
 // it; the final result is written by the operation watcher when the ListOperations entry
 // ends (lib/operations/: a row per operation, so any console process finishes it). Failures are audited here.
 import { revalidatePath } from "next/cache";
-import type { AppRunnerClient } from "@aws-sdk/client-apprunner";
 import { z } from "zod";
-import { ActionError, defineAction, type ActionContext } from "@/lib/actions/safe-action";
+import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { formatAwsError, describeAwsError } from "@/lib/services/aws-error";
-import { trackOperation } from "@/lib/operations/track-operation";
+import { afterRequested, operate, track } from "@/lib/services/operate-service";
+import { serviceArn } from "@/lib/services/service-arn";
 import { createService } from "@/lib/services/create-service";
 import { associateCustomDomain, disassociateCustomDomain } from "@/lib/services/custom-domains";
 import { deleteService } from "@/lib/services/delete-service";
@@ -16,68 +16,14 @@ import { resumeService } from "@/lib/services/resume-service";
 import { serviceFormSchema } from "@/lib/services/service-form-schema";
 import { servicesTarget } from "@/lib/services/services-client";
 import { regionOfArn } from "@/lib/services/service-view";
+import { recordVersionNow } from "@/lib/history/record-change";
 import { startDeployment } from "@/lib/services/start-deployment";
 import { updateService } from "@/lib/services/update-service";
 
-const serviceArn = z
-  .string()
-  .regex(/^arn:aws(-[\w]+)*:apprunner:[a-z0-9-]+:[0-9]{12}:service\/[A-Za-z0-9][A-Za-z0-9-_]{3,39}\/[A-Za-z0-9]+$/, "Not an App Runner service ARN");
 const serviceRef = z.object({ serviceArn });
 
 const nameOfArn = (arn: string) => arn.split("/")[1] ?? "";
 const idOfArn = (arn: string) => arn.split("/")[2] ?? "";
-
-function upstream(err: unknown): ActionError {
-  return new ActionError(formatAwsError(err), describeAwsError(err).code === "ResourceNotFoundException" ? "not_found" : "upstream");
-}
-
-/** Track an accepted operation. AWS already took the request, so a database error must not fail the action. */
-async function track(input: Parameters<typeof trackOperation>[0]): Promise<void> {
-  await trackOperation(input).catch((err: unknown) => console.error(`[operations] could not track ${input.operationId}:`, err instanceof Error ? err.message : err));
-}
-
-/** Call App Runner for an existing service; audit requested/failed; watch the operation to its end. */
-async function operate(
-  ctx: ActionContext,
-  action: string,
-  arn: string,
-  /** `markRequested` records "requested" once the request is valid and about to go to AWS. */
-  call: (client: AppRunnerClient, markRequested: () => Promise<void>) => Promise<string | undefined>,
-  request?: Record<string, unknown>,
-): Promise<{ operationId?: string }> {
-  const region = regionOfArn(arn) ?? "";
-  const { connection, client } = await servicesTarget(region);
-  const details = { target: arn, connectionId: connection.id, region, ...(request ? { request } : {}) };
-  ctx.setAuditDetails(details);
-  let operationId: string | undefined;
-  let requested = false;
-  try {
-    operationId = await call(client, async () => {
-      await ctx.audit({ ...details, result: "requested" });
-      requested = true;
-    });
-  } catch (err) {
-    if (err instanceof ActionError) throw err;
-    await ctx.audit({ ...details, result: "failed", error: formatAwsError(err) });
-    throw upstream(err);
-  }
-  if (!requested) await ctx.audit({ ...details, result: "requested", ...(operationId ? { request: { ...request, operationId } } : {}) });
-  if (operationId) {
-    await track({ action, serviceArn: arn, operationId, connectionId: connection.id, region, actor: { user: ctx.user, ip: ctx.ip, userAgent: ctx.userAgent }, request });
-  } else {
-    await ctx.audit({ ...details, result: "succeeded" });
-  }
-  revalidatePath("/services", "layout");
-  return { operationId };
-}
-
-/** Audit "requested", then make the call. */
-const afterRequested =
-  (fn: (client: AppRunnerClient) => Promise<string | undefined>) =>
-  async (client: AppRunnerClient, requested: () => Promise<void>) => {
-    await requested();
-    return fn(client);
-  };
 
 export const pauseServiceAction = defineAction(
   { name: "service.pause", permission: "services:operate", schema: serviceRef, audit: false },
@@ -147,6 +93,13 @@ export const updateServiceAction = defineAction(
       },
       { env: form.env.map((e) => e.name) },
     );
+    if (!result.operationId && changed.includes("Tags")) {
+      // Tags apply at once (no operation for the watcher to follow): version them now.
+      const { connection, region, client } = await servicesTarget(regionOfArn(serviceArn));
+      await recordVersionNow({ client, serviceArn, connectionId: connection.id, region, action: "service.update", author: { id: ctx.user.id, email: ctx.user.email } }).catch((err: unknown) =>
+        console.error(`[history] could not record the version of ${serviceArn}:`, err instanceof Error ? err.message : err),
+      );
+    }
     return { ...result, changed };
   },
 );

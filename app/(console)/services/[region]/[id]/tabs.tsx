@@ -17,6 +17,9 @@ import { LogViewer } from "@/components/services/log-viewer";
 import { ServiceConfiguration, ServiceOverview } from "@/components/services/service-overview";
 import type { ServiceTab } from "@/components/services/service-tabs";
 import { CostTab } from "@/components/costs/cost-tab";
+import { HistoryPanel } from "@/components/history/history-panel";
+import { rollbackServiceAction } from "@/lib/history/history-actions";
+import { loadServiceHistory } from "@/lib/history/load-history";
 
 export const serviceTabs: ServiceTab[] = [
   {
@@ -39,6 +42,15 @@ export const serviceTabs: ServiceTab[] = [
     render: async ({ view, region, id }) => {
       const { client } = await servicesTarget(region);
       return <ActivityList region={region} id={id} initial={await listOperations(client, view.arn)} />;
+    },
+  },
+  {
+    id: "history",
+    label: "History",
+    render: async ({ view, region, id, canOperate }) => {
+      const { client } = await servicesTarget(region);
+      const history = await loadServiceHistory(client, view.arn);
+      return <HistoryPanel key={history.versions[0]?.id ?? "none"} history={history} serviceArn={view.arn} servicePath={`/services/${region}/${id}`} rollback={canOperate ? rollbackServiceAction : undefined} />;
     },
   },
   {
