@@ -122,6 +122,25 @@ test("badge, buttons and log agree while a create and a deployment run; each str
     await expect(badge(page)).toHaveText("Paused");
     await expect(panel(page).getByTestId("operation-heading")).toHaveText("Pause succeeded: build and deployment log");
 
+    // Audit: each operation is one row with its request and result times, the service by name.
+    const audit = page.getByTestId("audit-table");
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`/audit?target=${encodeURIComponent(arn)}`);
+          return audit.locator('tr[data-folded="true"]', { hasText: "service.pause" }).count();
+        },
+        { timeout: 30_000, intervals: [1000] },
+      )
+      .toBe(1);
+    for (const action of ["service.create", "service.deploy", "service.pause"]) {
+      const rows = audit.locator("tr", { hasText: action });
+      await expect(rows).toHaveCount(1);
+      await expect(rows).toContainText("requested");
+      await expect(rows).toContainText("succeeded");
+    }
+    await expect(audit.getByRole("link", { name, exact: true }).first()).toHaveAttribute("title", arn);
+
     expect(browserConsole.errors).toEqual([]);
   } finally {
     held.release();
