@@ -101,7 +101,7 @@ test("badge, buttons and log agree while a create and a deployment run; each str
     const times = await lines.locator("time").evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime") ?? "")));
     expect(times.length).toBeGreaterThan(3);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    await expect(lines.locator('[data-origin="application"]').first()).toContainText(/\[instance [0-9a-z-]+\]/);
+    await expect(lines.locator('[data-origin="application"]').first()).toContainText(/\[instance [0-9a-z-]+\]/i);
     // Search goes through FilterLogEvents: only matching lines come back.
     await page.getByLabel("Search logs").fill("Health check is successful");
     await page.getByRole("button", { name: "Show" }).click();
