@@ -11,7 +11,9 @@ import { InlineError } from "@/components/ui/form-message";
 import { CopyButton } from "./copy-button";
 import { StatusBadge } from "./status-badge";
 
+// App Runner reports these in lower case, though its model spells them in upper case.
 const SETTLING = new Set(["CREATING", "PENDING_CERTIFICATE_DNS_VALIDATION", "BINDING_CERTIFICATE", "DELETING"]);
+const settling = (status: string) => SETTLING.has(status.toUpperCase());
 
 /** A DNS token on one line that scrolls inside its box rather than breaking mid-token. */
 function Token({ value, label }: { value: string; label: string }) {
@@ -40,7 +42,7 @@ export function CustomDomainsPanel({ region, id, arn, initial, canOperate }: { r
     },
     initialData: initial,
     staleTime: 1_000,
-    refetchInterval: (q) => (q.state.data?.domains.some((d) => SETTLING.has(d.status)) ? 2_000 : false),
+    refetchInterval: (q) => (q.state.data?.domains.some((d) => settling(d.status)) ? 2_000 : false),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 

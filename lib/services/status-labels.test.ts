@@ -7,6 +7,9 @@ describe("status labels", () => {
     expect(statusLabel("RUNNING")).toBe("Running");
     expect(statusLabel("ROLLBACK_SUCCEEDED")).toBe("Rolled back");
     expect(statusTone("CREATE_FAILED")).toBe("red");
+    // Custom domain statuses come back in lower case from App Runner.
+    expect(statusLabel("pending_certificate_dns_validation")).toBe("Waiting for DNS validation");
+    expect(statusTone("active")).toBe("green");
   });
 
   it("says which operation is in progress", () => {

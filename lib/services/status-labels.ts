@@ -54,12 +54,16 @@ function fallback(raw: string): string {
   return words ? `${words[0]?.toUpperCase()}${words.slice(1)}` : "Unknown";
 }
 
+// App Runner answers some enums in lower case (custom domains: "pending_certificate_dns_validation")
+// although its model lists them in upper case: look up either.
+const entry = (raw: string): StatusText | undefined => table[raw.toUpperCase()];
+
 export function statusLabel(raw: string): string {
-  return table[raw]?.label ?? fallback(raw);
+  return entry(raw)?.label ?? fallback(raw);
 }
 
 export function statusTone(raw: string): StatusTone {
-  return table[raw]?.tone ?? "neutral";
+  return entry(raw)?.tone ?? "neutral";
 }
 
 export function operationName(type: string): string {
