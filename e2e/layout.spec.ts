@@ -35,6 +35,7 @@ for (const viewport of [
   { width: 1280, height: 800 },
 ]) {
   test(`${viewport.width} px: no page scrolls sideways`, async ({ page }) => {
+    test.setTimeout(180_000); // four full page loads on a loaded machine
     const browserConsole = watchConsoleErrors(page);
     await page.setViewportSize(viewport);
     for (const p of pages) {
@@ -47,6 +48,7 @@ for (const viewport of [
 }
 
 test("390 px: navigation, theme, the user and Sign out are reachable; service tabs all on screen", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/services");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
@@ -60,6 +62,7 @@ test("390 px: navigation, theme, the user and Sign out are reachable; service ta
 });
 
 test("1280 px: the dashboard shows every column of a service without scrolling its table", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/services?q=${name}`);
   const table = page.getByTestId("services-table");
