@@ -7,7 +7,7 @@ test("filters narrow the audit list and the CSV export honours them", async ({ p
   // a name with a formula is recorded in the request summary and must be neutralised in CSV.
   const u = await createUser(page, "viewer", "audited");
   await page.goto("/audit");
-  await page.getByLabel("Action").fill("user.create");
+  await page.getByLabel("Action").selectOption("user.create");
   await page.getByLabel("Target").fill(u.email);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/action=user\.create/);

@@ -63,7 +63,8 @@ test("duplicate name: one error, at the name field; a paused service's URL is pl
 
   // Pause: on the service page the URL is plain text with a note, in the header and Overview.
   await page.goto(servicePath);
-  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  await page.getByRole("button", { name: "Pause service" }).click();
   await expectStatus(page, "PAUSED");
   const url = page.getByTestId("service-url");
   await expect(url).toHaveAttribute("data-serving", "false");

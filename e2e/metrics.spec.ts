@@ -50,6 +50,7 @@ test("metrics: requests and instances from real load, range switch, deployment m
 
     // A deployment from the console: its marker appears on the charts with who started it.
     await page.getByRole("button", { name: "Deploy", exact: true }).click();
+    await page.getByRole("button", { name: "Start deployment" }).click();
     // The audit history names who started it once the operation ends (the server-side watcher).
     await expect(async () => {
       await page.goto(`/services/us-east-1/${svc.ServiceId}?tab=metrics`);

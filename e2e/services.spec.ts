@@ -128,7 +128,8 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
 
   // Pause: the service answers as paused. Resume: it serves again.
   await page.goto(servicePath);
-  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  await page.getByRole("form", { name: "Confirm pause" }).getByRole("button", { name: "Pause service" }).click();
   await expectStatus(page, "PAUSED");
   const paused = await appAnswer(page, serviceUrl);
   expect(paused.status).toBe(404);
@@ -146,7 +147,8 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await expect(listening.first()).toBeVisible();
   const before = await listening.count();
   await page.getByLabel("Follow").check();
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(servicePath)), page.getByRole("button", { name: "Deploy" }).click()]);
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(servicePath)), page.getByRole("button", { name: "Start deployment" }).click()]);
   await expect.poll(() => listening.count(), { timeout: 30_000 }).toBeGreaterThan(before);
   await expectStatus(page, "RUNNING");
   await page.goto(`${servicePath}?tab=activity`);
@@ -181,7 +183,8 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await sp.goto(servicePath);
   await expect(sp.getByRole("button", { name: "Pause" })).toBeEnabled();
   await swapped.addCookies([viewerCookie!]);
-  await sp.getByRole("button", { name: "Pause" }).click();
+  await sp.getByRole("button", { name: "Pause", exact: true }).click();
+  await sp.getByRole("button", { name: "Pause service" }).click();
   await expect(sp.getByText("Pause failed: Your role (viewer) is not allowed to do this.")).toBeVisible();
   await swapped.close();
   await page.reload();

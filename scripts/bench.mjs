@@ -18,6 +18,7 @@ const benches = [
   { name: "metrics", file: "bench/metrics-bench.ts" },
   { name: "costs", file: "bench/costs-bench.ts" },
   { name: "catalog", file: "bench/catalog-bench.ts" },
+  { name: "status-lag", file: "bench/status-lag-bench.ts" },
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const passThrough = process.argv.slice(2).filter((a) => a.startsWith("--"));

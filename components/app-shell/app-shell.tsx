@@ -16,6 +16,7 @@ import { UserMenu } from "@/components/app-shell/user-menu";
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const [connections, ctx, jar] = await Promise.all([listConnections(), getAwsContextOrNull(), cookies()]);
   const items = navItems.filter((i) => can(user.role, i.permission));
+  const theme = parseTheme(jar.get(THEME_COOKIE)?.value);
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 hidden h-screen w-52 shrink-0 flex-col border-r border-[var(--border)] bg-[var(--surface)] md:flex">
@@ -25,12 +26,13 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </Link>
         <SidebarNav items={items} />
         <div className="mt-auto border-t border-[var(--border)] p-2">
-          <ThemeToggle initial={parseTheme(jar.get(THEME_COOKIE)?.value)} />
+          <ThemeToggle initial={theme} />
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-10 flex h-12 items-center justify-between gap-3 border-b border-[var(--border)] bg-[var(--surface)]/90 px-4 backdrop-blur">
-          <div className="flex items-center gap-3">
+        {/* Wraps rather than widening the page on a phone (390 px): switchers on one line, the user on the next. */}
+        <header className="sticky top-0 z-10 flex min-h-12 flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-[var(--border)] bg-[var(--surface)]/90 px-4 py-1.5 backdrop-blur">
+          <div className="flex min-w-0 items-center gap-3">
             <Link href="/" className="font-semibold md:hidden">
               Runway
             </Link>
@@ -38,13 +40,17 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </div>
           <UserMenu user={user} />
         </header>
-        <nav aria-label="Sections" className="flex gap-1 overflow-x-auto border-b border-[var(--border)] bg-[var(--surface)] px-2 py-1 md:hidden">
-          {items.map((i) => (
-            <Link key={i.href} href={i.href} className="rounded px-2 py-1 text-sm">
-              {i.label}
-            </Link>
-          ))}
-        </nav>
+        {/* Phones have no sidebar: its sections and the theme switch live in this row (it scrolls inside itself). */}
+        <div className="flex items-center gap-1 border-b border-[var(--border)] bg-[var(--surface)] px-2 py-1 md:hidden">
+          <nav aria-label="Sections" className="flex min-w-0 flex-1 gap-1 overflow-x-auto">
+            {items.map((i) => (
+              <Link key={i.href} href={i.href} className="shrink-0 rounded px-2 py-1 text-sm">
+                {i.label}
+              </Link>
+            ))}
+          </nav>
+          <ThemeToggle initial={theme} />
+        </div>
         <main className="mx-auto w-full max-w-7xl flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>

@@ -1,7 +1,21 @@
+import Link from "next/link";
 import type { AuditEventView } from "@/lib/audit/audit-events";
+import { foldAuditEvents, serviceOfArn } from "@/lib/audit/fold-audit-events";
 import { Badge, type Tone } from "@/components/ui/badge";
 
 const tone: Record<string, Tone> = { succeeded: "green", failed: "red", denied: "amber", requested: "blue" };
+const utc = (iso: string) => iso.replace("T", " ").slice(0, 19);
+
+/** A service target by its name, linked to its page; other targets as they are. */
+function Target({ target }: { target: string | null }) {
+  const service = serviceOfArn(target);
+  if (!service) return <span className="break-all">{target ?? "—"}</span>;
+  return (
+    <Link href={`/services/${service.region}/${service.id}`} className="text-[var(--accent)] hover:underline" title={target ?? undefined}>
+      {service.name}
+    </Link>
+  );
+}
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   if (events.length === 0) {
@@ -22,15 +36,20 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
           </tr>
         </thead>
         <tbody>
-          {events.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <td className="whitespace-nowrap font-mono text-xs">{e.createdAt.replace("T", " ").slice(0, 19)}</td>
+          {foldAuditEvents(events).map((e) => (
+            <tr key={e.id} data-testid="audit-row" data-result={e.result} data-folded={e.requestedAt ? "true" : undefined}>
+              <td className="font-mono text-xs whitespace-nowrap">
+                <div>{utc(e.createdAt)}</div>
+                {e.requestedAt ? <div className="muted">requested {utc(e.requestedAt).slice(11)}</div> : null}
+              </td>
               <td>
                 <div>{e.actor ?? "—"}</div>
                 {e.role ? <div className="muted text-xs">{e.role}</div> : null}
               </td>
               <td className="font-mono text-xs">{e.action}</td>
-              <td className="max-w-64 break-all text-xs">{e.target ?? "—"}</td>
+              <td className="max-w-64 text-xs">
+                <Target target={e.target} />
+              </td>
               <td className="text-xs">
                 {e.connection ? <div>{e.connection}</div> : null}
                 {e.region ? <div className="muted">{e.region}</div> : null}
@@ -40,13 +59,15 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
               </td>
               <td>
                 <Badge tone={tone[e.result] ?? "neutral"}>{e.result}</Badge>
+                {e.requestedAt ? <div className="muted mt-0.5 text-xs">after requested</div> : null}
               </td>
               <td className="max-w-80 text-xs">
                 {e.error ? <div className="text-red-700 dark:text-red-400">{e.error}</div> : null}
-                {e.request ? (
+                {e.request || serviceOfArn(e.target) ? (
                   <details>
-                    <summary className="muted cursor-pointer">request</summary>
-                    <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-[11px]">{e.request}</pre>
+                    <summary className="muted cursor-pointer">details</summary>
+                    {serviceOfArn(e.target) ? <div className="mt-1 font-mono text-[11px] break-all">{e.target}</div> : null}
+                    {e.request ? <pre className="mt-1 font-mono text-[11px] break-all whitespace-pre-wrap">{e.request}</pre> : null}
                   </details>
                 ) : null}
               </td>

@@ -28,7 +28,7 @@ export function ApplyAutoScalingForm({ serviceArn, current, options, apply }: { 
         });
       }}
     >
-      <select aria-label="Auto scaling configuration" className="input !w-64 !py-0.5" value={arn} onChange={(e) => setArn(e.target.value)}>
+      <select aria-label="Auto scaling configuration" className="input !w-64 max-w-full !py-0.5" value={arn} onChange={(e) => setArn(e.target.value)}>
         {options.map((o) => (
           <option key={o.arn} value={o.arn}>
             {o.label}

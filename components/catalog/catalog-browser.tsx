@@ -7,6 +7,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { GONE, NO_OWNER, catalogSearch, filterCatalog, groupRows, groupings, searchText, type CatalogQuery, type CatalogRow } from "@/lib/catalog/catalog-query";
 import { lifecycles } from "@/lib/catalog/catalog-constants";
 import { EntryStatus, OwnerCell, ScoreBadge, TierBadge } from "./catalog-badges";
+import { statusLabel } from "@/lib/services/status-labels";
 
 const PAGE = 100;
 
@@ -105,7 +106,7 @@ export function CatalogBrowser({ rows, initial, options }: { rows: CatalogRow[];
           <option value="">All statuses</option>
           {options.statuses.map((s) => (
             <option key={s} value={s}>
-              {s.toLowerCase().replace(/_/g, " ")}
+              {statusLabel(s)}
             </option>
           ))}
           <option value={GONE}>gone</option>

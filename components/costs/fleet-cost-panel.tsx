@@ -5,6 +5,7 @@ import { getAwsContextOrNull } from "@/lib/aws/clients";
 import { fleetCost, FLEET_DAYS } from "@/lib/costs/fleet-cost";
 import { describeAwsError } from "@/lib/services/aws-error";
 import { formatQuantity, formatUsd } from "@/lib/pricing/money";
+import { statusLabel } from "@/lib/services/status-labels";
 
 export async function FleetCostPanel() {
   const ctx = await getAwsContextOrNull();
@@ -49,7 +50,7 @@ export async function FleetCostPanel() {
                     {r.name}
                   </Link>
                 </td>
-                <td className="text-xs">{r.status.toLowerCase().replace(/_/g, " ")}</td>
+                <td className="text-xs" title={r.status}>{statusLabel(r.status)}</td>
                 <td className="text-right tabular-nums">{r.activeInstanceHours === null ? "—" : formatQuantity(r.activeInstanceHours)}</td>
                 <td className="text-right tabular-nums">{r.projectedMonth === null ? <span className="text-xs text-red-700 dark:text-red-300">{r.error}</span> : formatUsd(r.projectedMonth)}</td>
               </tr>

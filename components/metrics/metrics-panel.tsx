@@ -11,6 +11,7 @@ import type { ServiceMetrics } from "@/lib/metrics/service-metrics";
 import { Button } from "@/components/ui/button";
 import type { ScalingLimits } from "./metric-charts";
 import { localTime, toInputValue, zoneName } from "./time-format";
+import { useClientOnly } from "@/components/ui/use-client-only";
 
 const MetricCharts = dynamic(() => import("./metric-charts"), { ssr: false, loading: () => <ChartsSkeleton label="Loading charts" /> });
 
@@ -28,6 +29,8 @@ type Selection = { range: RangeKey } | { range: "custom"; start: number; end: nu
 export function MetricsPanel({ region, id, serviceName, scaling }: { region: string; id: string; serviceName: string; scaling?: ScalingLimits }) {
   const [sel, setSel] = useState<Selection>({ range: "1h" });
   const [customOpen, setCustomOpen] = useState(false);
+  // The zone is the browser's: the server would print its own and break hydration.
+  const client = useClientOnly();
   const url = useMemo(() => {
     const sp = new URLSearchParams({ range: sel.range });
     if (sel.range === "custom") {
@@ -88,8 +91,8 @@ export function MetricsPanel({ region, id, serviceName, scaling }: { region: str
           </Button>
         ) : null}
         <span className="muted ml-auto text-xs" data-testid="metrics-window">
-          {data ? `${localTime(data.window.start)} – ${localTime(data.window.end)} · period ${data.window.period / 60} min · ` : ""}times in {zoneName()}
-          {isFetching ? " · refreshing…" : dataUpdatedAt ? ` · updated ${new Date(dataUpdatedAt).toLocaleTimeString()}` : ""}
+          {data ? `${localTime(data.window.start)} – ${localTime(data.window.end)} · period ${data.window.period / 60} min · ` : ""}times in {client ? zoneName() : "your time zone"}
+          {isFetching ? " · refreshing…" : client && dataUpdatedAt ? ` · updated ${localTime(dataUpdatedAt, true).slice(11)}` : ""}
         </span>
       </div>
       {customOpen ? (

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { OperationView } from "@/lib/services/service-view";
 import { formatTime } from "./format";
 import { StatusBadge } from "./status-badge";
+import { operationName } from "@/lib/services/status-labels";
 
 export function ActivityList({ region, id, initial }: { region: string; id: string; initial: OperationView[] }) {
   const { data, error } = useQuery({
@@ -41,7 +42,7 @@ export function ActivityList({ region, id, initial }: { region: string; id: stri
           ) : null}
           {data.map((o) => (
             <tr key={o.id} className="border-b border-[var(--border)] last:border-0" data-operation={o.type} data-operation-status={o.status}>
-              <td className="px-3 py-2">{o.type.toLowerCase().replace(/_/g, " ")}</td>
+              <td className="px-3 py-2" title={o.type}>{operationName(o.type)}</td>
               <td className="px-3 py-2">
                 <StatusBadge status={o.status} />
                 {o.running ? <span className="muted ml-2 animate-pulse text-xs">running…</span> : null}

@@ -48,7 +48,7 @@ export function TextField({
         id={id}
         name={id}
         type={type}
-        className="input"
+        className="input placeholder:italic placeholder:opacity-70"
         value={value}
         placeholder={placeholder}
         disabled={disabled}

@@ -1,23 +1,34 @@
 "use client";
-// Polls a service's status while an operation runs, then stops (and refreshes the page once
-// so server-rendered details catch up).
-import { useQuery } from "@tanstack/react-query";
+// The one live view of a service's state: badge, action buttons, URL and operation log all read
+// this query, so they never disagree. It polls tightly while an operation runs, then stops (and
+// refreshes the page once so server-rendered details catch up).
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { pollDelayMs, type LiveStatusData } from "@/lib/services/live-status-data";
 import { StatusBadge } from "./status-badge";
 
-export interface LiveStatusData {
-  status: string;
-  operation?: { id: string; type: string; status: string };
-}
+export type { LiveStatusData };
 
 export function statusUrl(region: string, id: string) {
   return `/api/services/${encodeURIComponent(region)}/${encodeURIComponent(id)}/status`;
 }
 
+export const statusKey = (region: string, id: string) => ["service-status", region, id] as const;
+
+/** When each service was first seen busy in this tab, for the poll's back-off. */
+const busySince = new Map<string, number>();
+
 export function useServiceStatus(region: string, id: string, initial: LiveStatusData) {
+  const queryClient = useQueryClient();
+  // A server render is newer than what this tab cached on an earlier visit (initialData only
+  // fills an empty cache): take it, so a page reached by client navigation starts from the truth.
+  const seed = JSON.stringify(initial);
+  useEffect(() => {
+    queryClient.setQueryData(statusKey(region, id), JSON.parse(seed) as LiveStatusData);
+  }, [queryClient, region, id, seed]);
   return useQuery({
-    queryKey: ["service-status", region, id],
+    queryKey: statusKey(region, id),
     queryFn: async (): Promise<LiveStatusData> => {
       const res = await fetch(statusUrl(region, id), { cache: "no-store" });
       if (res.status === 404) return { status: "DELETED" };
@@ -26,7 +37,16 @@ export function useServiceStatus(region: string, id: string, initial: LiveStatus
     },
     initialData: initial,
     staleTime: 1_000,
-    refetchInterval: (q) => (q.state.data?.status === "OPERATION_IN_PROGRESS" ? 2_000 : false),
+    refetchInterval: (q) => {
+      const key = `${region}/${id}`;
+      if (q.state.data?.status !== "OPERATION_IN_PROGRESS") {
+        busySince.delete(key);
+        return false;
+      }
+      const since = busySince.get(key) ?? Date.now();
+      busySince.set(key, since);
+      return pollDelayMs(Date.now() - since);
+    },
   });
 }
 

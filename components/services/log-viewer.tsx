@@ -1,8 +1,13 @@
 "use client";
-// Logs tab and the deployment log under a running operation. A time range + search reads a
-// window; follow mode polls for lines newer than the last one seen (deduplicated by event id).
+// Logs tab and the deployment log under a running operation. A time range + search
+// (FilterLogEvents) reads a window; follow mode polls for lines newer than the last one seen.
+// Oldest at the top, newest at the bottom; the view sticks to the bottom unless the reader
+// scrolled up, and then offers a jump back to the latest line.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { lineOrigin, mergeLogLines } from "@/lib/logs/log-lines";
 import type { LogLine } from "@/lib/logs/read-log-events";
+import { localTime, zoneName } from "@/components/metrics/time-format";
+import { useClientOnly } from "@/components/ui/use-client-only";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
 
@@ -42,9 +47,11 @@ export function LogViewer({
   const [lines, setLines] = useState<LogLine[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const seen = useRef(new Set<string>());
   const last = useRef(0);
-  const box = useRef<HTMLPreElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Whether the view sits at the newest line: new lines then keep it there.
+  const [atBottom, setAtBottom] = useState(true);
+  const client = useClientOnly();
 
   const fetchLines = useCallback(
     async (since?: number) => {
@@ -66,19 +73,9 @@ export function LogViewer({
   );
 
   const append = useCallback((incoming: LogLine[], reset: boolean) => {
-    if (reset) {
-      seen.current = new Set();
-      last.current = 0;
-    }
-    const fresh = incoming.filter((l) => !seen.current.has(l.id));
-    for (const l of fresh) {
-      seen.current.add(l.id);
-      last.current = Math.max(last.current, l.timestamp);
-    }
-    setLines((prev) => {
-      const next = reset ? fresh : [...prev, ...fresh];
-      return next.length > MAX_LINES ? next.slice(next.length - MAX_LINES) : next;
-    });
+    if (reset) last.current = 0;
+    for (const l of incoming) last.current = Math.max(last.current, l.timestamp);
+    setLines((prev) => mergeLogLines(reset ? [] : prev, incoming, MAX_LINES));
   }, []);
 
   useEffect(() => {
@@ -104,8 +101,13 @@ export function LogViewer({
   }, [follow, fetchLines, append]);
 
   useEffect(() => {
-    if (follow && box.current) box.current.scrollTop = box.current.scrollHeight;
-  }, [lines, follow]);
+    if (atBottom && box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [lines, atBottom]);
+
+  function jumpToLatest() {
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+    setAtBottom(true);
+  }
 
   return (
     <div className="space-y-2">
@@ -148,15 +150,42 @@ export function LogViewer({
         </form>
       ) : null}
       <InlineError message={error} />
-      <pre ref={box} data-testid="log-lines" aria-busy={loading} className="surface max-h-[28rem] min-h-24 overflow-auto p-3 font-mono text-xs leading-5 whitespace-pre-wrap">
-        {lines.length === 0 ? <span className="muted">{loading ? "Loading…" : "No log lines in this range."}</span> : null}
-        {lines.map((l) => (
-          <div key={l.id}>
-            <span className="muted">{new Date(l.timestamp).toISOString().slice(11, 23)} </span>
-            <span className={l.source === "service" ? "text-blue-700 dark:text-blue-300" : ""}>[{l.source === "service" ? l.stream : "app"}]</span> {l.message}
-          </div>
-        ))}
-      </pre>
+      <div className="relative">
+        <div
+          ref={box}
+          role="log"
+          aria-label={compact ? "Operation log" : "Service log"}
+          data-testid="log-lines"
+          aria-busy={loading}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            setAtBottom(el.scrollHeight - el.scrollTop - el.clientHeight < 24);
+          }}
+          className="surface max-h-[28rem] min-h-24 overflow-auto p-3 font-mono text-xs leading-5 break-words whitespace-pre-wrap"
+        >
+          {lines.length === 0 ? <span className="muted">{loading ? "Loading…" : "No log lines in this range."}</span> : null}
+          {lines.map((l) => {
+            const origin = lineOrigin(l);
+            return (
+              <div key={l.id} data-origin={origin.application ? "application" : "platform"} className={origin.application ? "border-l-2 border-emerald-500/60 pl-2" : "border-l-2 border-transparent pl-2"}>
+                <time className="muted" dateTime={new Date(l.timestamp).toISOString()}>
+                  {client ? localTime(l.timestamp, true) : new Date(l.timestamp).toISOString().slice(0, 19).replace("T", " ")}{" "}
+                </time>
+                <span className={origin.application ? "text-emerald-700 dark:text-emerald-300" : "text-blue-700 dark:text-blue-300"} title={origin.title}>
+                  [{origin.label}]
+                </span>{" "}
+                {l.message}
+              </div>
+            );
+          })}
+        </div>
+        {!atBottom && lines.length > 0 ? (
+          <Button variant="secondary" className="absolute right-3 bottom-3 text-xs shadow" onClick={jumpToLatest}>
+            Jump to latest ↓
+          </Button>
+        ) : null}
+      </div>
+      <p className="muted text-xs">Oldest first; times in {client ? zoneName() : "UTC"}.</p>
     </div>
   );
 }

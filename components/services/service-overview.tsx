@@ -7,7 +7,7 @@ import { LiveServiceUrl } from "./service-url";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b border-[var(--border)] py-2 last:border-0">
+    <div className="grid grid-cols-[7rem_minmax(0,1fr)] gap-2 border-b border-[var(--border)] py-2 last:border-0 sm:grid-cols-[10rem_minmax(0,1fr)]">
       <dt className="muted text-sm">{label}</dt>
       <dd className="text-sm break-all">{children ?? "—"}</dd>
     </div>
@@ -101,7 +101,7 @@ export function ServiceConfiguration({ view }: { view: ServiceView }) {
       </section>
       <section className="surface p-4 text-sm">
         <h3 className="mb-2 font-semibold">{s.kind === "image" ? "Image" : "Build and run"}</h3>
-        <dl className="grid grid-cols-[10rem_1fr] gap-y-1">
+        <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-y-1 break-all sm:grid-cols-[10rem_minmax(0,1fr)]">
           {s.kind === "code" ? (
             <>
               <dt className="muted">Configuration</dt>

@@ -23,14 +23,14 @@ export function ServiceUrl({ url, link, status, operationType, display = "url", 
   const state = serviceUrlState(status, operationType);
   if (state.serving) {
     return (
-      <a href={link} target="_blank" rel="noreferrer" title={text} className={`text-[var(--accent)] hover:underline ${className}`} data-testid={testId} data-serving="true">
+      <a href={link} target="_blank" rel="noreferrer" title={text} className={`text-[var(--accent)] break-all hover:underline ${className}`} data-testid={testId} data-serving="true">
         {text}
       </a>
     );
   }
   return (
     <span className={`block ${className}`} data-testid={testId} data-serving="false">
-      <span className="block truncate" title={text}>
+      <span className="block break-all" title={text}>
         {text}
       </span>
       <span className="muted block text-xs">{state.note}</span>

@@ -9,6 +9,7 @@ import { LiveServiceUrl, ServiceUrl } from "./service-url";
 import { StatusBadge } from "./status-badge";
 import { FleetSparklines } from "@/components/fleet/fleet-sparklines";
 import { FleetCostCell } from "@/components/fleet/fleet-cost";
+import { buttonClass } from "@/components/ui/button";
 
 export interface DashboardRow extends ServiceRow {
   detail?: ServiceView;
@@ -29,18 +30,18 @@ function SortHeader({ query, label, sortKey }: { query: DashboardQuery; label: s
   );
 }
 
-// Time cells may wrap (so the table fits a 1400px window) but only between date and time.
+// Time cells may wrap, but only between date and time.
 const wrappableTime = (iso: string | undefined): string => formatTime(iso).replace(/ (?=UTC$)/, "\u00a0");
 
-export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[]; query: DashboardQuery; showRegion: boolean }) {
+export function ServicesTable({ rows, query, showRegion, createHref }: { rows: DashboardRow[]; query: DashboardQuery; showRegion: boolean; createHref?: string }) {
   if (rows.length === 0) {
     const filtered = Boolean(query.q || query.status);
-    return (
-      <p className="muted surface p-6 text-center text-sm">
-        {filtered ? "No services match these filters." : `No services in ${query.allRegions ? "any region of this connection" : "this region"} yet.`}
-      </p>
-    );
+    if (filtered) return <p className="muted surface p-6 text-center text-sm">No services match these filters.</p>;
+    return <EmptyServices allRegions={query.allRegions} createHref={createHref} />;
   }
+  // Nine facts per service in seven columns that fit 1024 px of content (a 1280 px window with
+  // the sidebar): the URL sits under the name, size over scaling, the last deployment under
+  // "Updated". Long URLs and sources wrap rather than being cut.
   return (
     <div className="surface overflow-x-auto">
       <table className="w-full text-sm" data-testid="services-table">
@@ -49,27 +50,30 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
             <SortHeader query={query} label="Name" sortKey="name" />
             {showRegion ? <SortHeader query={query} label="Region" sortKey="region" /> : null}
             <SortHeader query={query} label="Status" sortKey="status" />
-            <th scope="col" className="px-3 py-2 text-left font-medium">URL</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Source</th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">Size</th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">Auto scaling</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">Size · scaling</th>
             <th scope="col" className="px-3 py-2 text-left font-medium">Last hour</th>
             <th scope="col" className="px-3 py-2 text-right font-medium" title="Projected month from the last 7 days of real usage">
               Month (est.)
             </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">Last deployment</th>
             <SortHeader query={query} label="Updated" sortKey="updated" />
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.arn} className="border-b border-[var(--border)] last:border-0" data-service={r.name}>
-              <td className="px-3 py-2 font-medium whitespace-nowrap">
-                <Link href={`/services/${r.region}/${r.id}`} className="text-[var(--accent)] hover:underline">
+            <tr key={r.arn} className="border-b border-[var(--border)] align-top last:border-0" data-service={r.name}>
+              <td className="min-w-[12rem] px-3 py-2">
+                <Link href={`/services/${r.region}/${r.id}`} className="font-medium text-[var(--accent)] hover:underline">
                   {r.name}
                 </Link>
+                <div className="text-xs break-all">
+                  {r.status === "OPERATION_IN_PROGRESS" ? (
+                    <LiveServiceUrl region={r.region} id={r.id} initial={{ status: r.status, operation: r.operation }} url={r.url} link={r.link} testId="service-url" />
+                  ) : (
+                    <ServiceUrl url={r.url} link={r.link} status={r.status} testId="service-url" />
+                  )}
+                </div>
               </td>
-              {/* The region column narrows URL and source so the table still fits 1400px. */}
               {showRegion ? <td className="px-3 py-2 whitespace-nowrap">{r.region}</td> : null}
               <td className="px-3 py-2 whitespace-nowrap">
                 {r.status === "OPERATION_IN_PROGRESS" ? (
@@ -78,19 +82,19 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
                   <StatusBadge status={r.status} />
                 )}
               </td>
-              <td className={`${showRegion ? "max-w-[10rem]" : "max-w-[13rem]"} truncate px-3 py-2`}>
-                {r.status === "OPERATION_IN_PROGRESS" ? (
-                  <LiveServiceUrl region={r.region} id={r.id} initial={{ status: r.status, operation: r.operation }} url={r.url} link={r.link} testId="service-url" />
+              <td className="max-w-[16rem] px-3 py-2 text-xs break-all" title={r.detail?.source.label}>
+                {r.detail ? (
+                  <>
+                    <span className="muted">{r.detail.source.kind === "image" ? "image" : "repo"}: </span>
+                    {r.detail.source.label}
+                  </>
                 ) : (
-                  <ServiceUrl url={r.url} link={r.link} status={r.status} testId="service-url" />
+                  "—"
                 )}
               </td>
-              <td className={`${showRegion ? "max-w-[11rem]" : "max-w-[14rem]"} truncate px-3 py-2`} title={r.detail?.source.label}>
-                {r.detail ? `${r.detail.source.kind === "image" ? "image" : "repo"}: ${r.detail.source.label}` : "—"}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{r.detail?.cpu ? `${r.detail.cpu} / ${r.detail.memory}` : "—"}</td>
-              <td className="px-3 py-2">
-                {r.detail?.autoScaling?.name ? `${r.detail.autoScaling.name}${r.detail.autoScaling.revision ? ` #${r.detail.autoScaling.revision}` : ""}` : "—"}
+              <td className="px-3 py-2 text-xs whitespace-nowrap">
+                <div>{r.detail?.cpu ? `${r.detail.cpu} / ${r.detail.memory}` : "—"}</div>
+                <div className="muted">{r.detail?.autoScaling?.name ? `${r.detail.autoScaling.name}${r.detail.autoScaling.revision ? ` #${r.detail.autoScaling.revision}` : ""}` : ""}</div>
               </td>
               <td className="px-3 py-2">
                 <FleetSparklines region={r.region} id={r.id} />
@@ -98,12 +102,34 @@ export function ServicesTable({ rows, query, showRegion }: { rows: DashboardRow[
               <td className="px-3 py-2 text-right whitespace-nowrap">
                 <FleetCostCell region={r.region} id={r.id} />
               </td>
-              <td className="px-3 py-2">{wrappableTime(r.lastDeployedAt)}</td>
-              <td className="px-3 py-2">{wrappableTime(r.updatedAt)}</td>
+              <td className="px-3 py-2 text-xs">
+                <div>{wrappableTime(r.updatedAt)}</div>
+                <div className="muted">deployed {wrappableTime(r.lastDeployedAt)}</div>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** A first visit: what a service is here and the one step to make one. */
+function EmptyServices({ allRegions, createHref }: { allRegions: boolean; createHref?: string }) {
+  return (
+    <div className="surface space-y-3 p-8 text-center text-sm" data-testid="services-empty">
+      <p className="font-medium">No services in {allRegions ? "any region of this connection" : "this region"} yet.</p>
+      <p className="muted mx-auto max-w-md">
+        A service builds your code (a local folder or a git repository) or runs a container image, and serves it at its own URL. Start with the Node example in{" "}
+        <code className="font-mono">examples/node-hello</code>.
+      </p>
+      {createHref ? (
+        <Link href={createHref} className={buttonClass("primary")}>
+          Create your first service
+        </Link>
+      ) : (
+        <p className="muted">Ask an operator or admin to create one.</p>
+      )}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function SourceFields({ state, set, errors, locked }: { state: FormState;
         </div>
       ) : (
         <div className="grid gap-3 md:grid-cols-2">
-          <TextField id="repositoryUrl" label="Repository URL or local path" value={code.repositoryUrl} onChange={(v) => setCode({ repositoryUrl: v })} error={errors["source.repositoryUrl"]} placeholder="https://github.com/org/repo or /path or file:///path" />
+          <TextField id="repositoryUrl" label="Repository URL or local path" value={code.repositoryUrl} onChange={(v) => setCode({ repositoryUrl: v })} error={errors["source.repositoryUrl"]} placeholder="e.g. /home/me/app or https://github.com/org/repo" hint="A local folder is checked when you create the service; a git URL is checked when it builds." />
           <TextField id="branch" label="Branch" value={code.branch} onChange={(v) => setCode({ branch: v })} error={errors["source.branch"]} />
           <TextField id="sourceDirectory" label="Source directory (optional)" value={code.sourceDirectory} onChange={(v) => setCode({ sourceDirectory: v })} error={errors["source.sourceDirectory"]} />
           <TextField id="connectionArn" label="App Runner connection ARN (GitHub/Bitbucket)" value={code.connectionArn} onChange={(v) => setCode({ connectionArn: v })} error={errors["source.connectionArn"]} hint="Not needed for local paths." />
@@ -43,8 +43,8 @@ export function SourceFields({ state, set, errors, locked }: { state: FormState;
             <>
               <SelectField id="runtime" label="Runtime" value={code.runtime} onChange={(v) => setCode({ runtime: v })} options={codeRuntimes} error={errors["source.runtime"]} />
               <TextField id="codePort" label="Port" value={code.port} onChange={(v) => setCode({ port: v })} error={errors["source.port"]} />
-              <TextField id="buildCommand" label="Build command" value={code.buildCommand} onChange={(v) => setCode({ buildCommand: v })} error={errors["source.buildCommand"]} placeholder="npm ci" />
-              <TextField id="startCommand" label="Start command" value={code.startCommand} onChange={(v) => setCode({ startCommand: v })} error={errors["source.startCommand"]} placeholder="node server.js" />
+              <TextField id="buildCommand" label="Build command" value={code.buildCommand} onChange={(v) => setCode({ buildCommand: v })} error={errors["source.buildCommand"]} placeholder="e.g. npm ci" hint="Optional: leave empty when the app needs no build step." />
+              <TextField id="startCommand" label="Start command" value={code.startCommand} onChange={(v) => setCode({ startCommand: v })} error={errors["source.startCommand"]} placeholder="e.g. node server.js" hint="Required: what App Runner runs to start each instance." />
             </>
           ) : null}
         </div>

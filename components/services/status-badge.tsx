@@ -1,29 +1,12 @@
-import { Badge, type Tone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { serviceStatusLabel, statusTone } from "@/lib/services/status-labels";
 
-const tones: Record<string, Tone> = {
-  RUNNING: "green",
-  PAUSED: "neutral",
-  OPERATION_IN_PROGRESS: "blue",
-  CREATE_FAILED: "red",
-  DELETE_FAILED: "red",
-  DELETED: "neutral",
-  SUCCEEDED: "green",
-  FAILED: "red",
-  IN_PROGRESS: "blue",
-  PENDING: "blue",
-  ROLLBACK_IN_PROGRESS: "amber",
-  ROLLBACK_SUCCEEDED: "amber",
-  ROLLBACK_FAILED: "red",
-};
-
-const words = (s: string) => s.toLowerCase().replace(/_/g, " ");
-
-/** A service or operation status; with `operation`, names what is in progress. */
+/** A service or operation status in plain words, the raw API value in the tooltip; with `operation`, names what is in progress. */
 export function StatusBadge({ status, operation }: { status: string; operation?: string }) {
-  const label = status === "OPERATION_IN_PROGRESS" && operation ? `${words(operation)} in progress` : words(status);
+  const raw = operation && status === "OPERATION_IN_PROGRESS" ? `${status} (${operation})` : status;
   return (
-    <span data-testid="service-status" data-status={status}>
-      <Badge tone={tones[status] ?? "neutral"}>{label}</Badge>
+    <span data-testid="service-status" data-status={status} title={raw}>
+      <Badge tone={statusTone(status)}>{serviceStatusLabel(status, operation)}</Badge>
     </span>
   );
 }

@@ -1,7 +1,7 @@
 // A copy of examples/node-hello whose build waits until the test releases it, so a service
 // stays "being created" exactly as long as a test needs (the runtime otherwise finishes a
 // create in a few hundred milliseconds, faster than any assertion on that state).
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -22,6 +22,8 @@ export interface HeldSource {
   dir: string;
   /** Lets the build finish. */
   release(): void;
+  /** Makes the next build wait again (until the next release()). */
+  hold(): void;
 }
 
 export function heldSource(): HeldSource {
@@ -40,5 +42,6 @@ export function heldSource(): HeldSource {
     release: () => {
       if (!existsSync(releaseFile)) writeFileSync(releaseFile, "go\n", { mode: 0o644 });
     },
+    hold: () => rmSync(releaseFile, { force: true }),
   };
 }

@@ -53,3 +53,9 @@ export async function* iterateAuditEvents(filters: AuditFilters, batch = 500): A
 function toView(r: Omit<AuditEventView, "createdAt"> & { createdAt: Date }): AuditEventView {
   return { ...r, createdAt: r.createdAt.toISOString() };
 }
+
+/** Every action name recorded so far, for the filter's list. */
+export async function listAuditActions(): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}

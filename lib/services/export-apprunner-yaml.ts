@@ -13,7 +13,11 @@ export function exportApprunnerYaml(view: ServiceView): string | undefined {
   const s = view.source;
   if (s.kind !== "code") return undefined;
   const run: Record<string, unknown> = {};
-  if (s.startCommand) run.command = s.startCommand;
+  // A service made without a start command runs the Node default; App Runner's file requires the
+  // command, so the export writes the one that actually runs.
+  const defaultStart = !s.startCommand && (s.runtime ?? "NODEJS").startsWith("NODEJS") ? "npm start" : undefined;
+  const command = s.startCommand ?? defaultStart;
+  if (command) run.command = command;
   run.network = { port: Number(s.port ?? 8080) };
   const env = view.env.filter((e) => !e.secret).map((e) => ({ name: e.name, value: e.value ?? "" }));
   const secrets = view.env.filter((e) => e.secret).map((e) => ({ name: e.name, "value-from": secretPlaceholder(e.name) }));

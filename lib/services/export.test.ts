@@ -85,6 +85,13 @@ describe("export", () => {
     expect(serviceLink(undefined)).toBeUndefined();
   });
 
+  it("writes the start command that really runs when the service has none (App Runner requires run.command)", () => {
+    const bare = structuredClone(service) as Service;
+    delete bare.SourceConfiguration?.CodeRepository?.CodeConfiguration?.CodeConfigurationValues?.StartCommand;
+    const doc = parse(exportApprunnerYaml(toServiceView(bare)) ?? "") as { run: { command?: string } };
+    expect(doc.run.command).toBe("npm start");
+  });
+
   it("has no apprunner.yaml for image services", () => {
     const img = toServiceView({ ...service, SourceConfiguration: { ImageRepository: { ImageIdentifier: "public.ecr.aws/a/b:1", ImageRepositoryType: "ECR_PUBLIC" } } } as Service);
     expect(exportApprunnerYaml(img)).toBeUndefined();

@@ -19,6 +19,13 @@ export async function currentOperation(client: AppRunnerClient, serviceArn: stri
   return (page.OperationSummaryList ?? []).map(toOperationView).find((o) => o.running);
 }
 
+/** One ListOperations page: the running operation and the newest one (the service page's log follows it after it ends). */
+export async function statusOperations(client: AppRunnerClient, serviceArn: string): Promise<{ current?: OperationView; latest?: OperationView }> {
+  const page = await client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: 5 }));
+  const ops = (page.OperationSummaryList ?? []).map(toOperationView).sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? ""));
+  return { current: ops.find((o) => o.running), latest: ops[0] };
+}
+
 const deployTypes = new Set(["CREATE_SERVICE", "START_DEPLOYMENT", "UPDATE_SERVICE"]);
 
 /** One ListOperations page per dashboard row: the running operation and the last finished deployment. */

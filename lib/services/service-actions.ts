@@ -15,6 +15,7 @@ import { pauseService } from "@/lib/services/pause-service";
 import { resumeService } from "@/lib/services/resume-service";
 import { serviceFormSchema } from "@/lib/services/service-form-schema";
 import { servicesTarget } from "@/lib/services/services-client";
+import { checkLocalSource } from "@/lib/services/source-path";
 import { regionOfArn } from "@/lib/services/service-view";
 import { recordVersionNow } from "@/lib/history/record-change";
 import { startDeployment } from "@/lib/services/start-deployment";
@@ -55,6 +56,12 @@ export const createServiceAction = defineAction(
   async (form, ctx) => {
     const { connection, region, client } = await servicesTarget();
     const request = { serviceName: form.serviceName, source: form.source.kind, env: form.env.map((e) => e.name) };
+    // The local runtime reads a local path from this machine: a missing folder is a field error
+    // now, not a service that fails to build and must be deleted by hand.
+    if (connection.kind === "local" && form.source.kind === "code") {
+      const problem = await checkLocalSource(form.source.repositoryUrl, form.source.sourceDirectory);
+      if (problem) throw new ActionError(problem, "validation", { "source.repositoryUrl": [problem] });
+    }
     let created: Awaited<ReturnType<typeof createService>>;
     try {
       created = await createService(client, form);

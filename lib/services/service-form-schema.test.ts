@@ -67,6 +67,12 @@ describe("service form schema", () => {
     expect(Object.keys(e).sort()).toEqual(["env.0.name", "env.2.name", "env.3.name", "env.4.value"]);
   });
 
+  it("requires the start command for API-configured source (no silent npm start)", () => {
+    const api = { kind: "code" as const, repositoryUrl: "/x", branch: "main", configurationSource: "API" as const, runtime: "NODEJS_22" as const };
+    expect(errors({ ...base, source: api })["source.startCommand"]).toContain("starts your app");
+    expect(errors({ ...base, source: { ...api, startCommand: "node server.js" } })).toEqual({});
+  });
+
   it("requires a runtime for API-configured source and a role for private ECR", () => {
     expect(errors({ ...base, source: { kind: "code", repositoryUrl: "/x", branch: "main", configurationSource: "API" } })["source.runtime"]).toBeDefined();
     const priv = { kind: "image" as const, imageIdentifier: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", imageRepositoryType: "ECR" as const };

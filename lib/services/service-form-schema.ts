@@ -170,6 +170,9 @@ export const serviceFormSchema = z
     });
     if (form.source.kind === "code" && form.source.configurationSource === "API") {
       if (!form.source.runtime) ctx.addIssue({ code: "custom", path: ["source", "runtime"], message: "Pick a runtime" });
+      // Without one the service would run a guess (`npm start`), and its exported apprunner.yaml
+      // would lack run.command, which App Runner refuses.
+      if (!form.source.startCommand) ctx.addIssue({ code: "custom", path: ["source", "startCommand"], message: "Enter the command that starts your app, e.g. node server.js" });
     }
     if (form.source.kind === "image" && form.source.imageRepositoryType === "ECR" && !form.source.accessRoleArn) {
       // App Runner needs a role to pull from private ECR; ECR Public needs none.

@@ -10,6 +10,7 @@ import { rowOperations } from "@/lib/services/list-operations";
 import { mapLimit } from "@/lib/services/map-limit";
 import { listServicesInRegions } from "@/lib/services/list-services";
 import { toServiceView } from "@/lib/services/service-view";
+import { statusLabel } from "@/lib/services/status-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { ServicesTable, ServicesTableSkeleton, type DashboardRow } from "@/components/services/services-table";
@@ -46,7 +47,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               <option value="">All statuses</option>
               {statuses.map((s) => (
                 <option key={s} value={s}>
-                  {s.toLowerCase().replace(/_/g, " ")}
+                  {statusLabel(s)}
                 </option>
               ))}
             </select>
@@ -60,7 +61,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             </button>
           </form>
           <Suspense key={JSON.stringify(query)} fallback={<ServicesTableSkeleton />}>
-            <ServicesList ctx={ctx} query={query} />
+            <ServicesList ctx={ctx} query={query} canCreate={can(user.role, "services:operate")} />
           </Suspense>
         </>
       )}
@@ -68,7 +69,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function ServicesList({ ctx, query }: { ctx: AwsContext; query: DashboardQuery }) {
+async function ServicesList({ ctx, query, canCreate }: { ctx: AwsContext; query: DashboardQuery; canCreate: boolean }) {
   const regions = query.allRegions ? ctx.connection.regions : [ctx.region];
   const clientFor = (region: string) => appRunnerClient(ctx.connection.id, region);
   const { rows, errors } = await listServicesInRegions(clientFor, regions);
@@ -110,7 +111,7 @@ async function ServicesList({ ctx, query }: { ctx: AwsContext; query: DashboardQ
       ))}
       {/* Mounted with the table, so the fleet figures are fetched after it rendered. */}
       {page.total > 0 ? <FleetSummary region={ctx.region} /> : null}
-      <ServicesTable rows={shown} query={query} showRegion={query.allRegions} />
+      <ServicesTable rows={shown} query={query} showRegion={query.allRegions} createHref={canCreate ? "/services/new" : undefined} />
       <nav className="muted flex items-center justify-between text-sm" aria-label="Pages">
         <span data-testid="services-count">
           {page.total} service{page.total === 1 ? "" : "s"}

@@ -5,12 +5,14 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { describeAwsError, type AwsErrorView } from "@/lib/services/aws-error";
 import { AwsErrorPanel } from "@/components/services/aws-error-panel";
-import { currentOperation, listOperations } from "@/lib/services/list-operations";
+import { statusOperations } from "@/lib/services/list-operations";
+import { toLiveStatusData } from "@/lib/services/live-status-data";
 import { LiveStatus } from "@/components/services/live-status";
 import { loadServicePage } from "@/components/services/load-service-page";
-import { LogViewer } from "@/components/services/log-viewer";
+import { OperationLog } from "@/components/services/operation-log";
 import { LiveServiceUrl } from "@/components/services/service-url";
 import { ServiceActions } from "@/components/services/service-actions";
+import { serviceTitle } from "@/lib/services/service-title";
 import { TabSkeleton } from "@/components/services/tab-skeleton";
 import type { ServiceTab, ServiceTabContext } from "@/components/services/service-tabs";
 import { serviceTabs } from "./tabs";
@@ -18,7 +20,8 @@ import { serviceTabs } from "./tabs";
 type Params = { region: string; id: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  return { title: `Service ${(await params).id.slice(0, 8)}` };
+  const { region, id } = await params;
+  return { title: await serviceTitle(region, id) };
 }
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -28,26 +31,27 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const loaded = await loadServicePage(region, id);
   if ("panel" in loaded) return loaded.panel;
   const { client, view } = loaded;
-  const op = view.status === "OPERATION_IN_PROGRESS" ? await currentOperation(client, view.arn).catch(() => undefined) : undefined;
-  const initial = { status: view.status, ...(op ? { operation: { id: op.id, type: op.type, status: op.status } } : {}) };
+  // One ListOperations page gives the running and the newest operation; the live parts of the
+  // page (badge, buttons, URL, operation log) start from this and follow one polled status.
+  const ops = await statusOperations(client, view.arn).catch(() => ({}));
+  const initial = toLiveStatusData(view.status, ops);
   const canOperate = can(user.role, "services:operate");
   const tab = serviceTabs.find((t) => t.id === sp.tab) ?? serviceTabs[0];
-  // The operation to follow: the one just started (?op=), the one running now, or for a
-  // failed create the last one (its deployment log says why).
-  const failed = view.status === "CREATE_FAILED" ? (await listOperations(client, view.arn, 1).catch(() => []))[0] : undefined;
-  const followOp = sp.op ?? op?.id ?? failed?.id;
+  // An operation to show even if it has ended: the one just started (?op=), or for a failed
+  // create the last one (its deployment log says why).
+  const follow = sp.op ?? (view.status === "CREATE_FAILED" ? initial.latest?.id : undefined);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="space-y-1">
+        <div className="min-w-0 space-y-1">
           <p className="muted text-xs">
             <Link href="/services" className="hover:underline">
               Services
             </Link>{" "}
             / {region}
           </p>
-          <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
+          <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight break-all">
             {view.name} <LiveStatus region={region} id={id} initial={initial} refreshOnSettle />
           </h1>
           {view.link ? <LiveServiceUrl region={region} id={id} initial={initial} url={view.url} link={view.link} display="link" className="text-sm" /> : null}
@@ -55,16 +59,10 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         {canOperate ? <ServiceActions region={region} id={id} name={view.name} arn={view.arn} initial={initial} /> : null}
       </div>
 
-      {followOp && (view.status === "OPERATION_IN_PROGRESS" || sp.op || failed) ? (
-        <section className="space-y-2" aria-label="Operation progress">
-          <h2 className="text-sm font-semibold">
-            {op ? `${op.type.toLowerCase().replace(/_/g, " ")} in progress` : failed ? "Creation failed" : "Latest operation"}: build and deployment log
-          </h2>
-          <LogViewer region={region} id={id} streamPrefix={`deployment/${followOp}`} defaultSource="service" defaultFollow={view.status === "OPERATION_IN_PROGRESS"} compact />
-        </section>
-      ) : null}
+      <OperationLog region={region} id={id} initial={initial} follow={follow} />
 
-      <nav className="flex gap-1 overflow-x-auto border-b border-[var(--border)]" aria-label="Service sections" role="tablist">
+      {/* Tabs wrap onto a second line on a phone instead of hiding past the edge. */}
+      <nav className="flex flex-wrap gap-x-1 border-b border-[var(--border)]" aria-label="Service sections" role="tablist">
         {serviceTabs.map((t) => (
           <Link
             key={t.id}

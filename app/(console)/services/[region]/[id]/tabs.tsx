@@ -69,9 +69,9 @@ export const serviceTabs: ServiceTab[] = [
   {
     id: "domains",
     label: "Custom domains",
-    render: async ({ view, region, canOperate }) => {
+    render: async ({ view, region, id, canOperate }) => {
       const { client } = await servicesTarget(region);
-      return <CustomDomainsPanel arn={view.arn} initial={await listCustomDomains(client, view.arn)} canOperate={canOperate} />;
+      return <CustomDomainsPanel region={region} id={id} arn={view.arn} initial={await listCustomDomains(client, view.arn)} canOperate={canOperate} />;
     },
   },
   { id: "cost", label: "Cost", render: ({ region, id }) => <CostTab region={region} id={id} /> },
