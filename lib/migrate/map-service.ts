@@ -127,7 +127,8 @@ export function mapService(input: PlanInput): ServiceMapping {
   if (!httpCheck) decisions.push("The service uses a TCP health check: choose an HTTP path that answers 200 for healthCheckPath.");
 
   // Scaling: the same bounds, and a request-count target in place of MaxConcurrency.
-  const scalingConfig = { ...APP_RUNNER_DEFAULT_SCALING, ...input.scaling };
+  const d = APP_RUNNER_DEFAULT_SCALING;
+  const scalingConfig = { minSize: input.scaling?.minSize ?? d.minSize, maxSize: input.scaling?.maxSize ?? d.maxSize, maxConcurrency: input.scaling?.maxConcurrency ?? d.maxConcurrency };
   const scaling = suggestRequestTarget(scalingConfig.maxConcurrency, input.traffic);
   rows.push({ appRunner: `MinSize / MaxSize (${scalingConfig.minSize} / ${scalingConfig.maxSize})`, ecs: "scalingTarget.minTaskCount / maxTaskCount", value: `${scalingConfig.minSize} / ${scalingConfig.maxSize}` });
   rows.push({ appRunner: `MaxConcurrency (${scalingConfig.maxConcurrency})`, ecs: "scalingTarget.autoScalingMetric / autoScalingTargetValue", value: `REQUEST_COUNT_PER_TARGET / ${scaling.targetValue}`, note: scaling.explanation });

@@ -17,6 +17,8 @@ import { LogViewer } from "@/components/services/log-viewer";
 import { ServiceConfiguration, ServiceOverview } from "@/components/services/service-overview";
 import type { ServiceTab } from "@/components/services/service-tabs";
 import { CostTab } from "@/components/costs/cost-tab";
+import { MigrateTab } from "@/components/migrate/migrate-tab";
+import { saveMigrationPlanAction } from "@/app/(console)/migrate/actions";
 
 export const serviceTabs: ServiceTab[] = [
   {
@@ -63,6 +65,7 @@ export const serviceTabs: ServiceTab[] = [
     },
   },
   { id: "cost", label: "Cost", render: ({ region, id }) => <CostTab region={region} id={id} /> },
+  { id: "migrate", label: "Migrate", render: ({ region, id }) => <MigrateTab region={region} id={id} save={saveMigrationPlanAction} /> },
   {
     id: "export",
     label: "Export",
