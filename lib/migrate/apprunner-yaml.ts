@@ -9,7 +9,7 @@ const nameValue = z.object({ name: z.string().min(1), value: z.union([z.string()
 
 const schema = z.object({
   version: z.union([z.number(), z.string()]).optional(),
-  runtime: z.string({ error: "runtime: required (e.g. nodejs22, python311)" }).min(1),
+  runtime: z.string({ error: "required (e.g. nodejs22, python311)" }).min(1),
   build: z
     .object({
       commands: z.object({ "pre-build": commands, build: commands, "post-build": commands }).partial().optional(),
@@ -20,12 +20,12 @@ const schema = z.object({
     {
       "runtime-version": z.union([z.string(), z.number()]).transform(String).optional(),
       "pre-run": commands,
-      command: z.string({ error: "run.command: required" }).min(1, "run.command: required"),
+      command: z.string({ error: "required" }).min(1, "required"),
       network: z.object({ port: z.coerce.number().int().min(1).max(65535).optional() }).optional(),
       env: z.array(nameValue).optional(),
       secrets: z.array(z.object({ name: z.string().min(1), "value-from": z.string().min(1) })).optional(),
     },
-    { error: "run: required" },
+    { error: "required" },
   ),
 });
 

@@ -30,7 +30,7 @@ export function compareMigrationCost(usage: UsageEstimate, size: FargateSize, pr
     "Target tracking on requests adds tasks about when App Runner added instances.",
     "The ALB's hours are shared by up to 25 Express services; this service pays its share.",
     "LCUs: every request counted as a new connection (an upper bound). Data transfer is not measured and counted as zero on both sides.",
-    "Express Mode itself has no charge beyond the resources it creates.",
+    "Express Mode itself has no charge beyond the resources it creates. Public IPv4 addresses, NAT gateways and log storage are not counted on either side.",
   ];
   if (!prices.fargate || !prices.alb) {
     return { appRunner, x86: null, arm: null, differenceX86: null, differenceArm: null, taskHours, assumptions: [...assumptions, "The region's price table has no Fargate and ALB figures: add them under Costs → Prices."] };

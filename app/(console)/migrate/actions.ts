@@ -4,7 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { ActionError } from "@/lib/actions/action-result";
+import { ActionError, fieldError } from "@/lib/actions/action-result";
+import { parseApprunnerYaml } from "@/lib/migrate/apprunner-yaml";
 import { loadPlan } from "@/lib/migrate/load-plan";
 import { savePlan } from "@/lib/migrate/saved-plans";
 import { serviceRouteParams } from "@/lib/routes/service-route-params";
@@ -14,7 +15,13 @@ const schema = serviceRouteParams.extend({
 });
 
 export const saveMigrationPlanAction = defineAction({ name: "migration_plan.save", permission: "estimates:edit", schema }, async ({ region, id, apprunnerYaml }, ctx) => {
-  const loaded = await loadPlan(region, id, apprunnerYaml?.trim() || undefined);
+  const yaml = apprunnerYaml?.trim() || undefined;
+  // A file we cannot use is refused at its field, before anything is read or saved.
+  if (yaml) {
+    const parsed = parseApprunnerYaml(yaml);
+    if (!parsed.ok) throw fieldError("apprunnerYaml", parsed.error);
+  }
+  const loaded = await loadPlan(region, id, yaml);
   if (!loaded) throw new ActionError("That service no longer exists.", "not_found");
   const { plan, cost, connection, prices } = loaded;
   const saved = await savePlan({ connectionId: connection.id, plan, cost: { ...cost, prices }, author: { id: ctx.user.id, email: ctx.user.email } });
