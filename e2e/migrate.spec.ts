@@ -95,7 +95,7 @@ test("a service configured from its repository: apprunner.yaml pasted on the tab
     const yamlField = page.getByLabel("apprunner.yaml from the repository");
     await yamlField.fill("runtime: nodejs22\nrun: {}\n");
     await page.getByRole("button", { name: "Save plan" }).click();
-    await expect(page.getByText("apprunner.yaml: run.command: required")).toBeVisible();
+    await expect(page.locator("#apprunner-yaml-error")).toHaveText("apprunner.yaml: run.command: required");
     await expect(yamlField).toHaveAttribute("aria-invalid", "true");
     await expect(yamlField).toHaveValue("runtime: nodejs22\nrun: {}\n");
     await expect(page).toHaveURL(/\?tab=migrate$/);

@@ -44,11 +44,15 @@ export function SavePlanForm({ save, region, id, askYaml }: { save: SavePlan; re
             rows={8}
             value={yaml}
             onChange={(e) => setYaml(e.target.value)}
-            aria-describedby="apprunner-yaml-help"
+            aria-describedby={yamlError ? "apprunner-yaml-help apprunner-yaml-error" : "apprunner-yaml-help"}
             aria-invalid={yamlError ? true : undefined}
             className="w-full rounded border border-[var(--border)] bg-transparent p-2 font-mono text-xs"
           />
-          {yamlError ? <p className="text-xs text-red-700 dark:text-red-400">{yamlError.join(" ")}</p> : null}
+          {yamlError ? (
+            <p id="apprunner-yaml-error" className="text-xs text-red-700 dark:text-red-400">
+              {yamlError.join(" ")}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div className="flex items-center justify-between gap-3">
