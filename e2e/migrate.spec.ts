@@ -5,8 +5,11 @@ import { test, expect } from "@playwright/test";
 import { CreateServiceCommand } from "@aws-sdk/client-apprunner";
 import { strFromU8, unzipSync } from "fflate";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { checkAgainstModel, type ServiceModelJson } from "../lib/migrate/model-check";
 import { appRunner, createNodeService, deleteService, waitRunning } from "./support/runtime-service";
 
 const tag = randomBytes(3).toString("hex");
@@ -53,6 +56,17 @@ test("a service's plan: mapping, gaps and cost difference, saved with its date a
     expect(Object.keys(byName)).toEqual(expect.arrayContaining(["express-service.json", "Dockerfile", "README.md", "iam/execution-role-trust.json", "iam/infrastructure-role-trust.json", "iam/create-roles.sh", "image/build-and-push.sh"]));
     const request = JSON.parse(byName["express-service.json"]!);
     expect(request).toMatchObject({ serviceName: `mig-${tag}`, healthCheckPath: "/", primaryContainer: { containerPort: 8080 }, scalingTarget: { autoScalingMetric: "REQUEST_COUNT_PER_TARGET" } });
+    // The downloaded request is one ECS accepts: the official model, and AWS CLI v1's own validation
+    // (pointed at a closed port, so a valid request fails only to connect).
+    const model = JSON.parse(readFileSync(path.resolve("lib/migrate/models/ecs.service-2.json"), "utf8")) as ServiceModelJson;
+    expect(checkAgainstModel(model, "CreateExpressGatewayServiceRequest", request)).toEqual([]);
+    const file = path.join(os.tmpdir(), `express-${tag}.json`);
+    writeFileSync(file, byName["express-service.json"]!);
+    const cli = spawnSync("aws", ["ecs", "create-express-gateway-service", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9", "--cli-input-json", `file://${file}`, "--cli-connect-timeout", "2"], {
+      encoding: "utf8",
+      env: { ...process.env, AWS_ACCESS_KEY_ID: "x", AWS_SECRET_ACCESS_KEY: "y", AWS_MAX_ATTEMPTS: "1", AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" },
+    });
+    expect(cli.stderr).toMatch(/Could not connect to the endpoint URL/);
     expect(byName["README.md"]).toContain(`aws apprunner delete-service --region us-east-1 --service-arn ${s.ServiceArn}`);
 
     // The service's tab lists the saved plan.
