@@ -14,6 +14,7 @@ export const navItems: NavItem[] = [
   { href: "/services", label: "Services", permission: "read", icon: "services" },
   { href: "/autoscaling", label: "Auto scaling", permission: "read", icon: "metrics" },
   { href: "/costs", label: "Costs", permission: "read", icon: "estimates" },
+  { href: "/migrate", label: "Migrate", permission: "read", icon: "services" },
   { href: "/catalog", label: "Catalog", permission: "read", icon: "catalog" },
   { href: "/teams", label: "Teams", permission: "read", icon: "users" },
   { href: "/audit", label: "Audit", permission: "read", icon: "audit" },

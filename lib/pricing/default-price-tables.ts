@@ -16,6 +16,8 @@ export const usEast1Fargate: FargatePrices = {
 };
 export const usEast1Alb: AlbPrices = { hour: 0.0225, lcuHour: 0.008, servicesPerAlb: 25 };
 
+const SAME_TIER_NOTE = `Fargate and ALB figures assumed equal to us-east-1's (${FARGATE_SOURCE}, https://aws.amazon.com/elasticloadbalancing/pricing/): confirm for this region.`;
+
 export const defaultPriceTables: PriceTable[] = [
   {
     region: "us-east-1",
@@ -24,8 +26,9 @@ export const defaultPriceTables: PriceTable[] = [
     notes: `Fargate and ALB figures from ${FARGATE_SOURCE} and https://aws.amazon.com/elasticloadbalancing/pricing/`,
     prices: { appRunner: standard, fargate: usEast1Fargate, alb: usEast1Alb },
   },
-  { region: "us-east-2", source: APP_RUNNER_SOURCE, checkedAt: CHECKED, prices: { appRunner: standard } },
-  { region: "us-west-2", source: APP_RUNNER_SOURCE, checkedAt: CHECKED, prices: { appRunner: standard } },
+  // Assumption, not checked per region: Fargate and ALB bill us-east-2 and us-west-2 at us-east-1's rates (the same price tier).
+  { region: "us-east-2", source: APP_RUNNER_SOURCE, checkedAt: CHECKED, notes: SAME_TIER_NOTE, prices: { appRunner: standard, fargate: usEast1Fargate, alb: usEast1Alb } },
+  { region: "us-west-2", source: APP_RUNNER_SOURCE, checkedAt: CHECKED, notes: SAME_TIER_NOTE, prices: { appRunner: standard, fargate: usEast1Fargate, alb: usEast1Alb } },
   { region: "eu-west-1", source: APP_RUNNER_SOURCE, checkedAt: CHECKED, prices: { appRunner: standard } },
   {
     region: "ap-northeast-1",

@@ -20,6 +20,8 @@ import { CostTab } from "@/components/costs/cost-tab";
 import { HistoryPanel } from "@/components/history/history-panel";
 import { rollbackServiceAction } from "@/lib/history/history-actions";
 import { loadServiceHistory } from "@/lib/history/load-history";
+import { MigrateTab } from "@/components/migrate/migrate-tab";
+import { saveMigrationPlanAction } from "@/app/(console)/migrate/actions";
 
 export const serviceTabs: ServiceTab[] = [
   {
@@ -75,6 +77,7 @@ export const serviceTabs: ServiceTab[] = [
     },
   },
   { id: "cost", label: "Cost", render: ({ region, id }) => <CostTab region={region} id={id} /> },
+  { id: "migrate", label: "Migrate", render: ({ region, id }) => <MigrateTab region={region} id={id} save={saveMigrationPlanAction} /> },
   {
     id: "export",
     label: "Export",
