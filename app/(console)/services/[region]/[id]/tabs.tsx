@@ -17,6 +17,8 @@ import { LogViewer } from "@/components/services/log-viewer";
 import { ServiceConfiguration, ServiceOverview } from "@/components/services/service-overview";
 import type { ServiceTab } from "@/components/services/service-tabs";
 import { CostTab } from "@/components/costs/cost-tab";
+import { SchedulePanel } from "@/components/schedules/schedule-panel";
+import { applyScheduleToServicesAction, deleteScheduleAction, saveScheduleAction } from "@/lib/schedules/schedule-actions";
 
 export const serviceTabs: ServiceTab[] = [
   {
@@ -63,6 +65,14 @@ export const serviceTabs: ServiceTab[] = [
     },
   },
   { id: "cost", label: "Cost", render: ({ region, id }) => <CostTab region={region} id={id} /> },
+  {
+    id: "schedule",
+    label: "Schedule",
+    render: async ({ view, region, canOperate }) => {
+      const { client } = await servicesTarget(region);
+      return <SchedulePanel view={view} client={client} canOperate={canOperate} actions={{ save: saveScheduleAction, remove: deleteScheduleAction, bulk: applyScheduleToServicesAction }} />;
+    },
+  },
   {
     id: "export",
     label: "Export",
