@@ -64,3 +64,8 @@ export async function storeSchedule(input: StoreScheduleInput, now = new Date())
   return db.serviceSchedule.upsert({ where: { serviceArn: input.serviceArn }, create: { serviceArn: input.serviceArn, createdBy: input.createdBy, ...data }, update: data });
 }
 
+
+/** Removes a service's schedule; false when it had none. */
+export async function removeSchedule(serviceArn: string): Promise<boolean> {
+  return (await db.serviceSchedule.deleteMany({ where: { serviceArn } })).count > 0;
+}

@@ -8,12 +8,11 @@ import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { appRunnerClient } from "@/lib/aws/clients";
 import { listCatalogRows } from "@/lib/catalog/catalog-entries";
 import { filterCatalog, parseCatalogQuery } from "@/lib/catalog/catalog-query";
-import { db } from "@/lib/db";
 import { mapLimit } from "@/lib/services/map-limit";
 import { servicesTarget } from "@/lib/services/services-client";
 import { regionOfArn } from "@/lib/services/service-view";
 import { describeWindow } from "./schedule-model";
-import { assertSchedulable, parseSchedule, storeSchedule } from "./save-schedule";
+import { assertSchedulable, parseSchedule, removeSchedule, storeSchedule } from "./save-schedule";
 
 const serviceArn = z
   .string()
@@ -37,8 +36,7 @@ export const saveScheduleAction = defineAction(
 
 export const deleteScheduleAction = defineAction({ name: "schedule.delete", permission: "services:operate", schema: z.object({ serviceArn }) }, async ({ serviceArn }, ctx) => {
   ctx.setAuditDetails({ target: serviceArn, region: regionOfArn(serviceArn) ?? null });
-  const removed = await db.serviceSchedule.deleteMany({ where: { serviceArn } });
-  if (removed.count === 0) throw new ActionError("This service has no schedule.", "not_found");
+  if (!(await removeSchedule(serviceArn))) throw new ActionError("This service has no schedule.", "not_found");
   revalidatePath("/services", "layout");
   revalidatePath("/costs");
   return { deleted: true };

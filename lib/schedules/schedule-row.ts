@@ -1,6 +1,7 @@
 // A stored schedule (prisma ServiceSchedule) to the pure model and back. The JSON columns were
 // validated by scheduleSchema when saved; a row edited by hand that no longer parses throws
 // here, and the scheduler records that as the schedule's error instead of guessing.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { scheduleSchema, type Schedule } from "./schedule-model";
 
