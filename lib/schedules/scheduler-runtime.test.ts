@@ -20,6 +20,7 @@ import { serviceFormSchema } from "@/lib/services/service-form-schema";
 import type { TrackOperationInput } from "@/lib/operations/tracked-operation";
 import type { WeeklyWindow } from "./schedule-model";
 import { Scheduler, type SchedulerOptions } from "./scheduler";
+import { assertSchedulable } from "./save-schedule";
 
 const root = path.resolve(__dirname, "../..");
 const region = "us-east-1";
@@ -222,5 +223,25 @@ describe.each(testDatabases)("the scheduler against the runtime on %s", (kind) =
     expect(await stuckPass).toBe(0);
     expect(await second.serviceSchedule.findUniqueOrThrow({ where: { serviceArn } })).toMatchObject({ lastResult: "resumed", nextRunAt: row.nextRunAt });
     expect(await requests(second, "service.resume")).toHaveLength(before + 1);
+  });
+});
+
+describe("a schedule on a service that is neither running nor paused", () => {
+  it("is refused with a clear error", async () => {
+    const form = serviceFormSchema.parse({
+      serviceName: "sched-broken",
+      source: { kind: "code", repositoryUrl: path.join(root, "examples/node-hello"), branch: "main", configurationSource: "API", runtime: "NODEJS_22", buildCommand: "node -e process.exit(3)", startCommand: "node server.js", port: 8080 },
+      cpu: "0.25 vCPU",
+      memory: "0.5 GB",
+      env: [],
+    });
+    const arn = (await createService(client, form)).service.ServiceArn ?? "";
+    const failed = await waitFor("CREATE_FAILED", async () => {
+      const s = (await client.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status;
+      return s === "CREATE_FAILED" ? s : undefined;
+    });
+    expect(failed).toBe("CREATE_FAILED");
+    await expect(assertSchedulable(client, arn)).rejects.toThrow("A schedule can only be set on a running or paused service; sched-broken is create failed.");
+    expect(await assertSchedulable(client, serviceArn)).toBe("scheduled");
   });
 });
