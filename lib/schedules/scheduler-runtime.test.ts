@@ -3,10 +3,10 @@
 // one that just began resumes it; two schedulers on one database fire once; a scheduler that
 // dies after claiming a schedule is replaced by one that applies the state asked for now.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AppRunnerClient, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
+import { AppRunnerClient, DescribeServiceCommand, StartDeploymentCommand } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 import { createDb, type Db } from "@/lib/db";
@@ -243,5 +243,72 @@ describe("a schedule on a service that is neither running nor paused", () => {
     expect(failed).toBe("CREATE_FAILED");
     await expect(assertSchedulable(client, arn)).rejects.toThrow("A schedule can only be set on a running or paused service; sched-broken is create failed.");
     expect(await assertSchedulable(client, serviceArn)).toBe("scheduled");
+  });
+});
+
+describe("a pause that meets an operation in progress", () => {
+  let tmp: Awaited<ReturnType<typeof useTempDatabase>>;
+  let db: Db;
+  let heldDir = "";
+  beforeAll(async () => {
+    tmp = await useTempDatabase("sqlite");
+    db = createDb(tmp.url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await tmp.cleanup();
+    if (heldDir) rmSync(heldDir, { recursive: true, force: true });
+  });
+
+  it("is retried with backoff, the failure recorded for the page, and applied once the operation ends", async () => {
+    // A source whose build waits for a file: a deployment stays in progress exactly as long as the test needs.
+    heldDir = mkdtempSync(path.join(os.tmpdir(), "runway-sched-held-"));
+    chmodSync(heldDir, 0o755);
+    const release = path.join(heldDir, "release");
+    for (const f of ["server.js", "package.json"]) copyFileSync(path.join(root, "examples/node-hello", f), path.join(heldDir, f));
+    writeFileSync(path.join(heldDir, "hold.mjs"), `import { existsSync } from "node:fs";\nconst t = setInterval(() => existsSync(process.argv[2]) && clearInterval(t), 100);\n`);
+    writeFileSync(release, "go\n");
+    const form = serviceFormSchema.parse({
+      serviceName: "sched-held",
+      source: { kind: "code", repositoryUrl: heldDir, branch: "main", configurationSource: "API", runtime: "NODEJS_22", buildCommand: `node hold.mjs ${release}`, startCommand: "node server.js", port: 8080 },
+      cpu: "0.25 vCPU",
+      memory: "0.5 GB",
+      env: [],
+      healthCheck: { protocol: "TCP", interval: 1, timeout: 1, healthyThreshold: 1, unhealthyThreshold: 3 },
+    });
+    const arn = (await createService(client, form)).service.ServiceArn ?? "";
+    const statusOf = async () => (await client.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status;
+    await waitFor("RUNNING", async () => ((await statusOf()) === "RUNNING" ? true : undefined));
+    unlinkSync(release);
+    await client.send(new StartDeploymentCommand({ ServiceArn: arn }));
+    expect(await statusOf()).toBe("OPERATION_IN_PROGRESS");
+
+    const connection = await createConnection(connectionInput.parse({ name: "Local held", kind: "local", endpoint: api, regions: region, defaultRegion: region, credentialType: "static", ...credentials }));
+    forgetClients(connection.id);
+    await db.serviceSchedule.create({ data: { serviceArn: arn, connectionId: connection.id, region, serviceName: "sched-held", timeZone: "UTC", windows: JSON.stringify(justEnded), nextRunAt: aMinuteAgo } });
+    const delays: number[] = [];
+    const scheduler = new Scheduler({ db, clock, track: async () => undefined, retryDelay: (n) => (delays.push(n), 500 * n) });
+
+    expect(await scheduler.tick()).toBe(0);
+    const failed = await db.serviceSchedule.findUniqueOrThrow({ where: { serviceArn: arn } });
+    expect(failed).toMatchObject({ lastResult: "failed", failures: 1, lastError: "An operation is in progress; will pause when it ends." });
+    expect(failed.nextRunAt.getTime()).toBeGreaterThan(clock().getTime());
+    // Still held: the second attempt fails too and waits longer.
+    await waitFor("the retry", async () => (clock() >= failed.nextRunAt ? true : undefined));
+    expect(await scheduler.tick()).toBe(0);
+    expect(await db.serviceSchedule.findUniqueOrThrow({ where: { serviceArn: arn } })).toMatchObject({ failures: 2 });
+    expect(delays).toEqual([1, 2]);
+
+    // The deployment ends; the next retry pauses the service and clears the failure.
+    writeFileSync(release, "go\n");
+    await waitFor("RUNNING again", async () => ((await statusOf()) === "RUNNING" ? true : undefined));
+    const done = await waitFor("the pause", async () => {
+      await scheduler.tick();
+      const r = await db.serviceSchedule.findUniqueOrThrow({ where: { serviceArn: arn } });
+      return r.lastResult === "paused" ? r : undefined;
+    });
+    expect(done).toMatchObject({ failures: 0, lastError: null });
+    await waitFor("PAUSED", async () => ((await statusOf()) === "PAUSED" ? true : undefined));
+    expect(existsSync(release)).toBe(true);
   });
 });
