@@ -5,10 +5,12 @@
 import { test, expect } from "@playwright/test";
 import { DescribeServiceCommand } from "@aws-sdk/client-apprunner";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { signInAsNewUser } from "./support/auth";
 import { appRunner, createNodeService, deleteService } from "./support/runtime-service";
 
 const tag = randomBytes(3).toString("hex");
+const shot = (name: string) => path.resolve("tmp", `schedules-${name}.png`);
 
 /** What "Mon–Fri 08:00–19:00 Europe/Berlin" asks for at this moment. */
 function berlinWorkHours(now = new Date()): "RUNNING" | "PAUSED" {
@@ -44,6 +46,7 @@ test("add a schedule: bad input refused at its field, then its zone, next pause/
     await form.getByRole("button", { name: "Save schedule" }).click();
     await expect(second.getByRole("alert")).toHaveText("Overlaps window 1 on Wed (18:00–19:00)");
     await expect(second.getByLabel("Window 2 start")).toHaveAttribute("aria-invalid", "true");
+    await form.screenshot({ path: shot("overlap") });
     await page.reload();
     await expect(page.getByText("No schedule.")).toBeVisible();
 
@@ -64,6 +67,7 @@ test("add a schedule: bad input refused at its field, then its zone, next pause/
     await expect(savings.getByTestId("schedule-savings")).toHaveText("$6.87");
     await expect(savings).toContainText("1 vCPU / 2 GB");
     await expect(savings.getByRole("table", { name: "Savings by price line" })).toContainText("Idle provisioned memory");
+    await page.screenshot({ path: shot("tab"), fullPage: true });
 
     // The scheduler applies what the schedule asks for now (within seconds; polled, not timed).
     // (Recomputed at every poll, so a run that crosses 08:00 or 19:00 in Berlin still holds.)
