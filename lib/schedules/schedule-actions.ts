@@ -5,13 +5,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
-import { appRunnerClient } from "@/lib/aws/clients";
-import { listCatalogRows } from "@/lib/catalog/catalog-entries";
-import { filterCatalog, parseCatalogQuery } from "@/lib/catalog/catalog-query";
-import { mapLimit } from "@/lib/services/map-limit";
 import { servicesTarget } from "@/lib/services/services-client";
 import { regionOfArn } from "@/lib/services/service-view";
 import { describeWindow } from "./schedule-model";
+import { applyScheduleToCatalog, selectCatalogServices, type BulkResult } from "./apply-to-catalog";
 import { assertSchedulable, parseSchedule, removeSchedule, storeSchedule } from "./save-schedule";
 
 const serviceArn = z
@@ -52,30 +49,12 @@ const bulkSchema = z
   })
   .refine((v) => v.team || v.tag || v.filter, { message: "Pick a team, a tag or a catalog filter", path: ["team"] });
 
-export interface BulkResult {
-  applied: string[];
-  skipped: { name: string; reason: string }[];
-}
-
 export const applyScheduleToServicesAction = defineAction({ name: "schedule.bulk-apply", permission: "services:operate", schema: bulkSchema }, async (input, ctx): Promise<BulkResult> => {
   const schedule = parseSchedule(input.schedule);
-  const query = parseCatalogQuery(new URLSearchParams(input.filter.replace(/^\?/, "")));
-  const rows = filterCatalog(await listCatalogRows(), query).filter((r) => !r.gone && (!input.team || r.owner === input.team) && (!input.tag || r.tags.includes(input.tag)));
+  const rows = await selectCatalogServices(input);
   ctx.setAuditDetails({ target: [input.team && `team:${input.team}`, input.tag && `tag:${input.tag}`, input.filter && `filter:${input.filter}`].filter(Boolean).join(" "), request: { timeZone: schedule.timeZone, windows: schedule.windows.map(describeWindow), services: rows.length } });
   if (rows.length === 0) throw new ActionError("No catalog service matches. Sync the catalog or widen the selection.", "validation", { team: ["No catalog service matches"] });
-  const result: BulkResult = { applied: [], skipped: [] };
-  await mapLimit(rows, 4, async (r) => {
-    try {
-      const client = await appRunnerClient(r.connectionId, r.region);
-      const name = await assertSchedulable(client, r.arn);
-      await storeSchedule({ serviceArn: r.arn, serviceName: name, connectionId: r.connectionId, region: r.region, schedule, createdBy: ctx.user.email });
-      result.applied.push(name);
-    } catch (err) {
-      result.skipped.push({ name: r.name, reason: err instanceof Error ? err.message : String(err) });
-    }
-  });
-  result.applied.sort();
-  result.skipped.sort((a, b) => a.name.localeCompare(b.name));
+  const result = await applyScheduleToCatalog(rows, schedule, ctx.user.email);
   ctx.setAuditDetails({ request: { timeZone: schedule.timeZone, windows: schedule.windows.map(describeWindow), applied: result.applied, skipped: result.skipped.map((s) => s.name) } });
   revalidatePath("/services", "layout");
   revalidatePath("/costs");
