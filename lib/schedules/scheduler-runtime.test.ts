@@ -21,6 +21,7 @@ import type { TrackOperationInput } from "@/lib/operations/tracked-operation";
 import type { WeeklyWindow } from "./schedule-model";
 import { Scheduler, type SchedulerOptions } from "./scheduler";
 import { assertSchedulable } from "./save-schedule";
+import { applyScheduleToCatalog, selectCatalogServices } from "./apply-to-catalog";
 
 const root = path.resolve(__dirname, "../..");
 const region = "us-east-1";
@@ -310,5 +311,51 @@ describe("a pause that meets an operation in progress", () => {
     expect(done).toMatchObject({ failures: 0, lastError: null });
     await waitFor("PAUSED", async () => ((await statusOf()) === "PAUSED" ? true : undefined));
     expect(existsSync(release)).toBe(true);
+  });
+});
+
+describe("one schedule applied to a team's or a tag's catalog services", () => {
+  let tmp: Awaited<ReturnType<typeof useTempDatabase>>;
+  let db: Db;
+  beforeAll(async () => {
+    tmp = await useTempDatabase("sqlite");
+    db = createDb(tmp.url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await tmp.cleanup();
+  });
+
+  it("stores it on each running or paused service and lists the others as skipped, with why", async () => {
+    const form = serviceFormSchema.parse({
+      serviceName: "bulk-broken",
+      source: { kind: "code", repositoryUrl: path.join(root, "examples/node-hello"), branch: "main", configurationSource: "API", runtime: "NODEJS_22", buildCommand: "node -e process.exit(3)", startCommand: "node server.js", port: 8080 },
+      cpu: "0.25 vCPU",
+      memory: "0.5 GB",
+      env: [],
+    });
+    const broken = (await createService(client, form)).service.ServiceArn ?? "";
+    await waitFor("CREATE_FAILED", async () => ((await client.send(new DescribeServiceCommand({ ServiceArn: broken }))).Service?.Status === "CREATE_FAILED" ? true : undefined));
+    const connection = await createConnection(connectionInput.parse({ name: "Local bulk", kind: "local", endpoint: api, regions: region, defaultRegion: region, credentialType: "static", ...credentials }));
+    forgetClients(connection.id);
+    const [platform, other] = await Promise.all([db.team.create({ data: { name: "platform" } }), db.team.create({ data: { name: "other" } })]);
+    const entry = (arn: string, name: string, ownerTeamId: string, tags: string[]) =>
+      db.catalogEntry.create({ data: { arn, connectionId: connection.id, region, serviceId: arn.split("/")[2] ?? "", serviceName: name, status: "RUNNING", lastSyncedAt: new Date(), ownerTeamId, tags: JSON.stringify(tags) } });
+    await entry(serviceArn, "scheduled", platform.id, ["nightly"]);
+    await entry(broken, "bulk-broken", platform.id, []);
+    await entry(`${serviceArn.slice(0, serviceArn.lastIndexOf("/"))}0/ffffffffffffffffffffffffffffffff`, "elsewhere", other.id, ["nightly"]);
+
+    const schedule = { timeZone: "Europe/Berlin", windows: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "19:00" }], exceptions: [] };
+    const byTeam = await selectCatalogServices({ team: "platform", tag: "", filter: "" });
+    expect(byTeam.map((r) => r.name).sort()).toEqual(["bulk-broken", "scheduled"]);
+    const result = await applyScheduleToCatalog(byTeam, schedule, "op@example.com");
+    expect(result.applied).toEqual(["scheduled"]);
+    expect(result.skipped).toEqual([{ name: "bulk-broken", reason: "A schedule can only be set on a running or paused service; bulk-broken is create failed." }]);
+    const stored = await db.serviceSchedule.findMany();
+    expect(stored.map((r) => [r.serviceName, r.timeZone, r.createdBy])).toEqual([["scheduled", "Europe/Berlin", "op@example.com"]]);
+
+    // By tag and a catalog filter: the tag spans teams, the filter narrows it.
+    expect((await selectCatalogServices({ team: "", tag: "nightly", filter: "" })).map((r) => r.name).sort()).toEqual(["elsewhere", "scheduled"]);
+    expect((await selectCatalogServices({ team: "", tag: "nightly", filter: "?q=elsewhere" })).map((r) => r.name)).toEqual(["elsewhere"]);
   });
 });
