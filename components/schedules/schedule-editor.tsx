@@ -91,11 +91,13 @@ export function ScheduleEditor({ serviceArn, initial, timeZones, teams, save, re
             <Button type="button" variant="ghost" className="text-xs" onClick={() => setDraft({ ...draft, windows: draft.windows.filter((_, j) => j !== i) })}>
               Remove window {i + 1}
             </Button>
-            <div className="basis-full">
-              {["days", "start", "end"].map((f) => (
-                <FieldError key={f} errors={errors} path={`windows.${i}.${f}`} />
-              ))}
-            </div>
+            {["days", "start", "end"].some((f) => errors[`windows.${i}.${f}`]?.length) ? (
+              <div className="basis-full">
+                {["days", "start", "end"].map((f) => (
+                  <FieldError key={f} errors={errors} path={`windows.${i}.${f}`} />
+                ))}
+              </div>
+            ) : null}
           </div>
         ))}
         <Button type="button" variant="secondary" className="text-xs" onClick={() => setDraft({ ...draft, windows: [...draft.windows, { days: [6], start: "10:00", end: "14:00" }] })}>

@@ -1,6 +1,7 @@
 // The service page's Schedule tab: what the schedule says (in its time zone), when it next
 // pauses and resumes the service, what the scheduler last did and whether it is retrying,
 // what it saves a month, and (for operators) the editor.
+import { Fragment } from "react";
 import type { AppRunnerClient } from "@aws-sdk/client-apprunner";
 import { listTeams } from "@/lib/catalog/teams";
 import { formatQuantity, formatUsd } from "@/lib/pricing/money";
@@ -58,10 +59,10 @@ function ScheduleStatus({ s }: { s: ScheduleView }) {
       </div>
       <p className="muted">Paused outside these windows{s.schedule.exceptions.length ? `; exceptions: ${s.schedule.exceptions.map((e) => `${e.date} ${e.state}`).join(", ")}` : ""}.</p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        <dt className="muted">Next pause</dt>
-        <dd data-testid="next-pause">{s.nextPause ? formatInZone(s.nextPause, zone) : "none scheduled"}</dd>
-        <dt className="muted">Next resume</dt>
-        <dd data-testid="next-resume">{s.nextResume ? formatInZone(s.nextResume, zone) : "none scheduled"}</dd>
+        {/* Whichever comes first, first. */}
+        {(s.nextResume ?? "~") < (s.nextPause ?? "~")
+          ? [resumeRow(s.nextResume, zone), pauseRow(s.nextPause, zone)]
+          : [pauseRow(s.nextPause, zone), resumeRow(s.nextResume, zone)]}
         <dt className="muted">Last run</dt>
         <dd>{s.lastRunAt && s.lastResult ? `${formatInZone(s.lastRunAt, zone)}: ${resultText[s.lastResult] ?? s.lastResult}` : "not yet"}</dd>
       </dl>
@@ -74,6 +75,19 @@ function ScheduleStatus({ s }: { s: ScheduleView }) {
     </section>
   );
 }
+
+const pauseRow = (at: string | null, zone: string) => (
+  <Fragment key="pause">
+    <dt className="muted">Next pause</dt>
+    <dd data-testid="next-pause">{at ? formatInZone(at, zone) : "none scheduled"}</dd>
+  </Fragment>
+);
+const resumeRow = (at: string | null, zone: string) => (
+  <Fragment key="resume">
+    <dt className="muted">Next resume</dt>
+    <dd data-testid="next-resume">{at ? formatInZone(at, zone) : "none scheduled"}</dd>
+  </Fragment>
+);
 
 function SavingsTable({ s }: { s: SavingsView }) {
   return (
