@@ -11,4 +11,7 @@ export async function register(): Promise<void> {
   // Keep the catalog in step with AWS while the console runs.
   const { startCatalogSchedule } = await import("@/lib/catalog/catalog-schedule");
   startCatalogSchedule();
+  // Pause and resume services on their schedules (lib/schedules/); due rows are claimed in the database.
+  const { startScheduler } = await import("@/lib/schedules/scheduler");
+  startScheduler();
 }

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { FleetCostPanel } from "@/components/costs/fleet-cost-panel";
+import { ScheduleSavingsPanel } from "@/components/costs/schedule-savings-panel";
 
 export const metadata: Metadata = { title: "Costs" };
 
@@ -93,6 +94,11 @@ export default async function CostsPage() {
       <div className="mt-6" id="fleet">
         <Suspense fallback={<div className="surface muted p-4 text-sm">Reading each service&apos;s usage from CloudWatch…</div>}>
           <FleetCostPanel />
+        </Suspense>
+      </div>
+      <div className="mt-6" id="schedules">
+        <Suspense fallback={<div className="surface muted p-4 text-sm">Pricing the schedules…</div>}>
+          <ScheduleSavingsPanel />
         </Suspense>
       </div>
     </>

@@ -14,6 +14,7 @@ import { LiveServiceUrl } from "@/components/services/service-url";
 import { ServiceActions } from "@/components/services/service-actions";
 import { serviceTitle } from "@/lib/services/service-title";
 import { TabSkeleton } from "@/components/services/tab-skeleton";
+import { ScheduleLine } from "@/components/schedules/schedule-line";
 import type { ServiceTab, ServiceTabContext } from "@/components/services/service-tabs";
 import { serviceTabs } from "./tabs";
 
@@ -55,6 +56,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
             {view.name} <LiveStatus region={region} id={id} initial={initial} refreshOnSettle />
           </h1>
           {view.link ? <LiveServiceUrl region={region} id={id} initial={initial} url={view.url} link={view.link} display="link" className="text-sm" /> : null}
+          <ScheduleLine arn={view.arn} href={`/services/${region}/${id}?tab=schedule`} />
         </div>
         {canOperate ? <ServiceActions region={region} id={id} name={view.name} arn={view.arn} initial={initial} /> : null}
       </div>

@@ -22,6 +22,8 @@ import { rollbackServiceAction } from "@/lib/history/history-actions";
 import { loadServiceHistory } from "@/lib/history/load-history";
 import { MigrateTab } from "@/components/migrate/migrate-tab";
 import { saveMigrationPlanAction } from "@/app/(console)/migrate/actions";
+import { SchedulePanel } from "@/components/schedules/schedule-panel";
+import { applyScheduleToServicesAction, deleteScheduleAction, saveScheduleAction } from "@/lib/schedules/schedule-actions";
 
 export const serviceTabs: ServiceTab[] = [
   {
@@ -78,6 +80,14 @@ export const serviceTabs: ServiceTab[] = [
   },
   { id: "cost", label: "Cost", render: ({ region, id }) => <CostTab region={region} id={id} /> },
   { id: "migrate", label: "Migrate", render: ({ region, id }) => <MigrateTab region={region} id={id} save={saveMigrationPlanAction} /> },
+  {
+    id: "schedule",
+    label: "Schedule",
+    render: async ({ view, region, canOperate }) => {
+      const { client } = await servicesTarget(region);
+      return <SchedulePanel view={view} client={client} canOperate={canOperate} actions={{ save: saveScheduleAction, remove: deleteScheduleAction, bulk: applyScheduleToServicesAction }} />;
+    },
+  },
   {
     id: "export",
     label: "Export",

@@ -1,0 +1,87 @@
+// Scheduled pause and resume in Chromium: bad input is refused at its field and saves nothing;
+// a good schedule shows its time zone, next pause and resume, and what it saves a month, on
+// the service page and in the cost estimator; the scheduler brings the service to the state
+// the schedule asks for now.
+import { test, expect } from "@playwright/test";
+import { DescribeServiceCommand } from "@aws-sdk/client-apprunner";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { signInAsNewUser } from "./support/auth";
+import { appRunner, createNodeService, deleteService } from "./support/runtime-service";
+
+const tag = randomBytes(3).toString("hex");
+const shot = (name: string) => path.resolve("tmp", `schedules-${name}.png`);
+
+/** What "Mon–Fri 08:00–19:00 Europe/Berlin" asks for at this moment. */
+function berlinWorkHours(now = new Date()): "RUNNING" | "PAUSED" {
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", hourCycle: "h23" }).formatToParts(now).map((x) => [x.type, x.value]));
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri"].includes(p.weekday ?? "");
+  const hour = Number(p.hour);
+  return weekday && hour >= 8 && hour < 19 ? "RUNNING" : "PAUSED";
+}
+
+test("add a schedule: bad input refused at its field, then its zone, next pause/resume and savings shown", async ({ browser }) => {
+  test.setTimeout(300_000); // a budget for a loaded 2-core machine, not a timing assertion
+  const service = await createNodeService(`sched-${tag}`);
+  try {
+    const { context, page } = await signInAsNewUser(browser, "operator", "schedop");
+    const servicePath = `/services/us-east-1/${service.ServiceId}`;
+    await page.goto(`${servicePath}?tab=schedule`);
+    await expect(page.getByText("No schedule.")).toBeVisible();
+    const form = page.getByRole("form", { name: "Schedule" });
+
+    // An unknown time zone: an error at the field, nothing saved.
+    await form.getByLabel("Time zone").fill("Mars/Olympus_Mons");
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "Unknown time zone" })).toBeVisible();
+    await expect(form.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
+
+    // Overlapping windows: the second one's start is marked, nothing saved.
+    await form.getByLabel("Time zone").fill("Europe/Berlin");
+    await form.getByRole("button", { name: "Add window" }).click();
+    const second = form.getByRole("group", { name: "Window 2" });
+    await second.getByRole("checkbox", { name: "Wed" }).check();
+    await second.getByLabel("Window 2 start").fill("18:00");
+    await second.getByLabel("Window 2 end").fill("20:00");
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(second.getByRole("alert")).toHaveText("Overlaps window 1 on Wed (18:00–19:00)");
+    await expect(second.getByLabel("Window 2 start")).toHaveAttribute("aria-invalid", "true");
+    await form.screenshot({ path: shot("overlap") });
+    await page.reload();
+    await expect(page.getByText("No schedule.")).toBeVisible();
+
+    // A good one: Mon–Fri 08:00–19:00 Europe/Berlin (the editor's default windows).
+    await form.getByLabel("Time zone").fill("Europe/Berlin");
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(form.getByTestId("form-success")).toContainText("Schedule saved");
+    const status = page.getByRole("region", { name: "Schedule status" });
+    await expect(status).toContainText("Runs Mon–Fri 08:00–19:00");
+    await expect(status).toContainText("Europe/Berlin");
+    await expect(page.getByTestId("next-pause")).toContainText("19:00 (Europe/Berlin)");
+    await expect(page.getByTestId("next-resume")).toContainText("08:00 (Europe/Berlin)");
+    await expect(page.getByTestId("schedule-line")).toContainText("Scheduled (Europe/Berlin)");
+
+    // Savings: 113 of 168 hours a week paused, one provisioned 1 vCPU / 2 GB instance's memory
+    // at $0.007 per GB-hour: 730 × 113/168 × 2 × 0.007 = $6.87 a month.
+    const savings = page.getByRole("region", { name: "Schedule savings" });
+    await expect(savings.getByTestId("schedule-savings")).toHaveText("$6.87");
+    await expect(savings).toContainText("1 vCPU / 2 GB");
+    await expect(savings.getByRole("table", { name: "Savings by price line" })).toContainText("Idle provisioned memory");
+    await page.screenshot({ path: shot("tab"), fullPage: true });
+
+    // The scheduler applies what the schedule asks for now (within seconds; polled, not timed).
+    // (Recomputed at every poll, so a run that crosses 08:00 or 19:00 in Berlin still holds.)
+    await expect
+      .poll(async () => (await appRunner().send(new DescribeServiceCommand({ ServiceArn: service.ServiceArn }))).Service?.Status === berlinWorkHours(), { timeout: 90_000, intervals: [500] })
+      .toBe(true);
+
+    // The cost estimator lists the same saving.
+    await page.goto("/costs");
+    const row = page.getByRole("table", { name: "Savings per scheduled service" }).getByRole("row", { name: new RegExp(`sched-${tag}`) });
+    await expect(row).toContainText("$6.87");
+    await expect(row).toContainText("Europe/Berlin");
+    await context.close();
+  } finally {
+    await deleteService(service.ServiceArn);
+  }
+});

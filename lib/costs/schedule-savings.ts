@@ -1,0 +1,40 @@
+// The cost estimator's view of schedules: what each scheduled service saves a month, priced
+// for its current size, and the total. A service that cannot be read is listed with why.
+import "server-only";
+import { appRunnerClient } from "@/lib/aws/clients";
+import { mapLimit } from "@/lib/services/map-limit";
+import { describeServiceByArn } from "@/lib/services/describe-service";
+import { describeAwsError } from "@/lib/services/aws-error";
+import { toServiceView } from "@/lib/services/service-view";
+import { listScheduleRows, savingsFor, toScheduleView } from "@/lib/schedules/schedule-view";
+
+export interface ScheduleSavingsRow {
+  serviceName: string;
+  serviceId: string;
+  region: string;
+  summary: string[];
+  timeZone: string;
+  enabled: boolean;
+  monthlySaving: number | null;
+  alwaysOn: number | null;
+  error?: string;
+}
+
+export async function scheduleSavingsRows(): Promise<{ rows: ScheduleSavingsRow[]; total: number }> {
+  const schedules = await listScheduleRows();
+  const rows: ScheduleSavingsRow[] = [];
+  await mapLimit(schedules, 6, async (row) => {
+    const v = toScheduleView(row);
+    const base = { serviceName: row.serviceName, serviceId: row.serviceArn.split("/")[2] ?? "", region: row.region, summary: v.summary, timeZone: v.schedule.timeZone, enabled: row.enabled };
+    try {
+      const client = await appRunnerClient(row.connectionId, row.region);
+      const service = toServiceView(await describeServiceByArn(client, row.serviceArn));
+      const s = await savingsFor(client, service, v.schedule);
+      rows.push({ ...base, monthlySaving: s?.saved.total ?? null, alwaysOn: s?.alwaysOn.total ?? null, ...(s ? {} : { error: "Unknown instance size" }) });
+    } catch (err) {
+      rows.push({ ...base, monthlySaving: null, alwaysOn: null, error: describeAwsError(err).message });
+    }
+  });
+  rows.sort((a, b) => (b.monthlySaving ?? -1) - (a.monthlySaving ?? -1) || a.serviceName.localeCompare(b.serviceName));
+  return { rows, total: rows.reduce((s, r) => s + (r.enabled ? (r.monthlySaving ?? 0) : 0), 0) };
+}
