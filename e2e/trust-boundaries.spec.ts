@@ -111,7 +111,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 test("every page satisfies the Content-Security-Policy, which blocks injected scripts", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const violations = await watchCsp(page);
   const name = `e2e-csp-${randomBytes(3).toString("hex")}`;
   await page.goto("/services/new");
@@ -123,8 +123,8 @@ test("every page satisfies the Content-Security-Policy, which blocks injected sc
   const servicePath = new URL(page.url()).pathname;
   await expect(page.getByTestId("service-status").first()).toHaveAttribute("data-status", "RUNNING", { timeout: 90_000 });
 
-  const pages = ["/services", "/services/new", "/audit", "/users", "/settings/connections", "/settings/connections/new", "/forbidden", "/no-such-page", servicePath];
-  for (const tab of ["activity", "logs", "configuration", "domains", "export"]) pages.push(`${servicePath}?tab=${tab}`);
+  const pages = ["/services", "/services/new", "/audit", "/users", "/settings/connections", "/settings/connections/new", "/autoscaling", "/costs", "/costs/new", "/catalog", "/teams", "/migrate", "/forbidden", "/no-such-page", servicePath];
+  for (const tab of ["activity", "history", "metrics", "logs", "configuration", "domains", "cost", "migrate", "schedule", "export"]) pages.push(`${servicePath}?tab=${tab}`);
   for (const p of pages) {
     const res = await page.goto(p);
     const headers = res!.headers();
