@@ -90,9 +90,12 @@ describe("data plane routing", () => {
     const state = plane.services().get("s1");
     expect(state?.inflight).toBe(0);
     expect(state?.queue).toHaveLength(0);
-    const started = Date.now();
-    await Promise.all([get(port, "one.s1.localhost", "/slow?ms=300"), get(port, "one.s1.localhost", "/slow?ms=300")]);
-    expect(Date.now() - started).toBeLessThan(550);
+    // Both slots are free again: two new requests run at once, none waits in the queue (checked by
+    // state, not by a clock: a loaded machine makes any time bound flaky).
+    const both = Promise.all([get(port, "one.s1.localhost", "/slow?ms=1500"), get(port, "one.s1.localhost", "/slow?ms=1500")]);
+    await waitFor(() => state?.inflight === 2);
+    expect(state?.queue).toHaveLength(0);
+    await both;
   });
 
   it("streams responses and request bodies without buffering them", async () => {
@@ -133,9 +136,11 @@ describe("data plane routing", () => {
     const before = engine.instances("s2").map((i) => i.instanceId);
     const crashed = await get(port, "two.s2.localhost", "/die").catch(() => ({ status: 0, body: "" }));
     expect(crashed.status).toBe(502);
+    // Until the engine has seen that process exit, the dead instance may still be picked (and the request retried).
+    await waitFor(() => engine.instances("s2").filter((i) => i.state === "healthy" && before.includes(i.instanceId)).length < 2);
     const partial = await get(port, "two.s2.localhost", "/crash").catch((e: Error) => ({ status: -1, body: e.message }));
     // Headers were already sent: the response is cut short rather than turned into a 502.
-    expect(partial.status === -1 || partial.status === 200).toBe(true);
+    expect(partial.status === -1 || partial.status === 200, `status ${partial.status}: ${partial.body.slice(0, 160)}`).toBe(true);
     const after = await Promise.all(Array.from({ length: 20 }, () => get(port, "two.s2.localhost", "/")));
     expect(after.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.slice(0, 160)}`)).toEqual([]);
     await waitFor(() => engine.instances("s2").filter((i) => i.state === "healthy").length === 2);
