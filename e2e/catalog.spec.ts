@@ -85,12 +85,16 @@ test("sync creates an entry for a runtime service; a team owns it at tier 1 and 
   await expect(form.getByRole("status")).toContainText(`Saved ${service}`);
   await page.reload();
 
-  const minSize = page.getByTestId("check-tier1-min-size");
+  // The checks stream in after the page (read from the service now); until then a fallback from the
+  // last sync shows, and for a moment both are in the document. Wait for the live list, read the visible one.
+  await expect(page.getByText("Reading the service's current configuration")).toHaveCount(0);
+  const checks = page.getByRole("region", { name: "Readiness checks" });
+  const minSize = checks.getByTestId("check-tier1-min-size");
   await expect(minSize).toHaveAttribute("data-status", "fail");
   await expect(minSize).toContainText("MinSize is 1");
   await expect(minSize).toContainText("Fix: Create an auto scaling configuration with MinSize 2 or more");
-  await expect(page.getByTestId("check-production-http-health-check")).toHaveAttribute("data-status", "fail");
-  await expect(page.getByTestId("check-ownership")).toHaveAttribute("data-status", "pass");
+  await expect(checks.getByTestId("check-production-http-health-check")).toHaveAttribute("data-status", "fail");
+  await expect(checks.getByTestId("check-ownership")).toHaveAttribute("data-status", "pass");
 
   // The edit is in the audit history with before and after.
   await page.goto(`/audit?action=catalog.update_entry`);

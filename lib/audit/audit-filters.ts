@@ -1,5 +1,6 @@
 // Audit filters come from the URL (so views are linkable) and serve both the page and
 // the CSV export. Pure: parsed and turned into a Prisma where clause here.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 
 export const auditResults = ["requested", "succeeded", "failed", "denied"] as const;

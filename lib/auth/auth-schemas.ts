@@ -1,4 +1,5 @@
 // Shared by the sign-in/setup/users forms and their actions.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
 import { optionalText, requiredText } from "@/lib/forms/form-fields";

@@ -1,5 +1,6 @@
 // One zod schema for the create form and its Server Action: App Runner's own ranges
 // (apprunner.service-2.json: MaxConcurrency 1-200, MinSize 1-25, MaxSize >= 1, no upper bound).
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 
 /** App Runner's default quota on instances per service; MaxSize above it is allowed but warned about. */

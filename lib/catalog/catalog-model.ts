@@ -1,6 +1,7 @@
 // What a catalog entry holds, and the rules its fields follow. Shared by the edit form, the
 // server actions and the Backstage import, so all three accept and reject the same things.
 // No imports beyond zod: client components use it.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 
 import { lifecycles, type LinkKind } from "./catalog-constants";

@@ -1,4 +1,5 @@
 // One schema for the connection form and its Server Actions.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 import { optionalText, requiredText, stringList } from "@/lib/forms/form-fields";
 

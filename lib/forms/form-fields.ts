@@ -1,5 +1,6 @@
 // zod building blocks for values that arrive from FormData (strings, "on", repeated keys)
 // as well as from plain objects, so one schema serves the form and the action.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 
 /** "" and whitespace become undefined. */

@@ -1,6 +1,7 @@
 // A repository's apprunner.yaml (configuration source REPOSITORY): App Runner reads build and run
 // settings from it instead of the API, so DescribeService does not show them. Parsed with zod so a
 // file we cannot use says which field is wrong instead of yielding a half-made Dockerfile.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { parse } from "yaml";
 import { z } from "zod";
 

@@ -1,5 +1,6 @@
 // The price table form: one flat field per figure, so a missing or bad figure gets its error at
 // its own field, then shaped into a PriceTable. Fargate and ALB figures come as a set or not at all.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 import type { PriceTable } from "@/lib/pricing/price-table";
 import { priceTableSchema } from "@/lib/pricing/price-table";

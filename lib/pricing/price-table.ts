@@ -1,6 +1,7 @@
 // A price table: every figure the pricing module multiplies by, for one region, with where it
 // came from and when someone last checked it. Validated with zod so a table that lacks a
 // figure is refused at its field instead of pricing something at $0.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 
 const price = (what: string) =>

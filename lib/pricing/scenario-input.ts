@@ -1,5 +1,6 @@
 // One zod schema for a scenario, shared by the form (live errors as the user types) and the
 // server (the save action). Form values arrive as strings; each figure gets its own message.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 import { decodeGrid } from "@/lib/pricing/activity-pattern";
 import { instanceSizes, sizeKey, validSizesMessage } from "@/lib/pricing/instance-sizes";

@@ -1,6 +1,7 @@
 // A weekly schedule as the form sends it and the database stores it. One zod schema for form
 // and server: every bad input (no window, an empty or overlapping window, an unknown zone, a
 // repeated exception date) is a field error, so nothing is saved until all of it is right.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 import { formatMinute, isKnownTimeZone } from "./zoned-time";
 

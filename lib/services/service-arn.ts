@@ -1,4 +1,5 @@
 // The zod rule for a service ARN, shared by every action that takes one.
+import "@/lib/forms/zod-jitless"; // before any schema is built: no CSP eval probe in the browser
 import { z } from "zod";
 
 export const serviceArn = z
