@@ -113,7 +113,8 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
   await edit.getByLabel("Tag 1 key").fill("team");
   await edit.getByLabel("Tag 1 value").fill("web");
   await edit.getByRole("button", { name: "Save changes" }).click();
-  await expect(page).toHaveURL(new RegExp(`${servicePath}`));
+  // Back on the service page (not still on .../edit, which the bare path would also match).
+  await expect(page).toHaveURL(new RegExp(`${servicePath}(\\?.*)?$`));
   await expect.poll(async () => (await appAnswer(page, serviceUrl)).text, { timeout: 60_000, intervals: [1000] }).toBe("updated by e2e\n");
   await page.reload();
   await expectStatus(page, "RUNNING");
