@@ -51,9 +51,9 @@ describe.each(testDatabases)("leases on %s", (kind) => {
     // Round 1 races on a fresh key (everyone takes the create path), round 2 on an expired
     // lease (everyone takes the conditional update).
     const owners = ["P1", "P2", "P3"];
-    const env = { DATABASE_URL: tmp.url, KEY: "k3", START_AT: String(Date.now() + 6_000), NOW: String(Date.now()) };
+    const input = { databaseUrl: tmp.url, key: "k3", startAt: Date.now() + 6_000, now: Date.now() };
     const fixture = path.join(__dirname, "lease-race.fixture.ts");
-    const results = await Promise.all(owners.map((owner) => runProcess<{ won: [boolean, boolean] }>(fixture, { ...env, OWNER: owner })));
+    const results = await Promise.all(owners.map((owner) => runProcess<{ won: [boolean, boolean] }>(fixture, { ...input, owner })));
     for (const round of [0, 1]) expect(results.filter((r) => r.won[round]).length).toBe(1);
     const last = owners[results.findIndex((r) => r.won[1])];
     expect((await client().lease.findUniqueOrThrow({ where: { key: "k3" } })).owner).toBe(last);

@@ -136,8 +136,8 @@ describe.each(testDatabases)("operation watcher on %s", (kind) => {
     const ids: string[] = [];
     for (let i = 0; i < 24; i++) ids.push(await track(db));
     const fixture = path.join(__dirname, "watcher-process.fixture.ts");
-    const env = { DATABASE_URL: tmp.url, START_AT: String(Date.now() + 6_000), OPERATION_PREFIX: `op-${kind}-` };
-    const [a, b] = await Promise.all([runProcess<{ finished: number }>(fixture, env), runProcess<{ finished: number }>(fixture, env)]);
+    const input = { databaseUrl: tmp.url, startAt: Date.now() + 6_000, prefix: `op-${kind}-` };
+    const [a, b] = await Promise.all([runProcess<{ finished: number }>(fixture, input), runProcess<{ finished: number }>(fixture, input)]);
     expect(a.finished + b.finished).toBe(ids.length);
     for (const id of ids) expect(await finals(db, id)).toHaveLength(1);
     expect(await db.trackedOperation.count({ where: { operationId: { in: ids }, state: "pending" } })).toBe(0);

@@ -1,14 +1,15 @@
-// A console process for operation-watcher.test.ts: from START_AT (epoch ms, so both
+// A console process for operation-watcher.test.ts: from startAt (epoch ms, so both
 // processes run together) it runs watcher passes, with a check that finds every operation
-// ended after a short wait, until none of OPERATION_PREFIX's operations is pending.
+// ended after a short wait, until none of prefix's operations is pending.
 // Prints {"finished": n}: how many final results this process recorded.
 import { createDb } from "@/lib/db";
+import { fixtureInput } from "@/lib/testing/run-process";
 import { OperationWatcher } from "./operation-watcher";
 
-const db = createDb(process.env.DATABASE_URL!);
-const prefix = process.env.OPERATION_PREFIX!;
+const { databaseUrl, prefix, startAt } = fixtureInput<{ databaseUrl: string; prefix: string; startAt: number }>();
+const db = createDb(databaseUrl);
 await db.$connect();
-await new Promise((r) => setTimeout(r, Math.max(0, Number(process.env.START_AT) - Date.now())));
+await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
 const watcher = new OperationWatcher({
   db,
   batch: 5,

@@ -1,16 +1,17 @@
 // Runs a TypeScript file as its own Node process (tsx), the way a second console process
 // would run: its own database connection, its own event loop. Resolves with its stdout
 // parsed as JSON. "react-server" lets it import server-only modules, as the console does.
+// Its input goes as one JSON argument (read with fixtureInput), not through the environment,
+// which only lib/env.ts reads.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
 
-export function runProcess<T>(file: string, env: Record<string, string>, timeoutMs = 200_000): Promise<T> {
+export function runProcess<T>(file: string, input: Record<string, string | number>, timeoutMs = 200_000): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", file], {
+    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", file, JSON.stringify(input)], {
       cwd: root,
-      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -28,4 +29,9 @@ export function runProcess<T>(file: string, env: Record<string, string>, timeout
       }
     });
   });
+}
+
+/** In a file run by runProcess: the input it was given. */
+export function fixtureInput<T extends Record<string, string | number>>(): T {
+  return JSON.parse(process.argv[2] ?? "{}") as T;
 }
