@@ -3,14 +3,14 @@
 // once, and the hourly ActiveInstances/Requests of all services in as few GetMetricData calls as
 // the 500-query limit allows (3 queries a service). The dashboard's cost column and /costs use it.
 import "server-only";
-import { DescribeAutoScalingConfigurationCommand, type AppRunnerClient, type Service } from "@aws-sdk/client-apprunner";
+import type { AppRunnerClient, Service } from "@aws-sdk/client-apprunner";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { usageWindow } from "@/lib/costs/read-active-instances";
+import { usageHourPoints, usageQueries, usageWindow } from "@/lib/costs/read-active-instances";
+import { DEFAULT_MIN_SIZE, readMinSize } from "@/lib/costs/service-usage";
 import { getMetricData } from "@/lib/metrics/get-metric-data";
-import { serviceQuery } from "@/lib/metrics/service-charts";
 import { sizeFromAppRunner } from "@/lib/pricing/instance-sizes";
 import type { PriceFigures } from "@/lib/pricing/price-table";
-import { estimateUsage, type HourPoint } from "@/lib/pricing/usage-estimate";
+import { estimateUsage } from "@/lib/pricing/usage-estimate";
 import { describeAwsError } from "@/lib/services/aws-error";
 import { describeServices } from "@/lib/services/describe-service";
 
@@ -24,9 +24,6 @@ export interface FleetCostRow {
   error?: string;
 }
 
-const DEFAULT_MIN_SIZE = 1; // App Runner's default auto scaling configuration
-const HOUR_S = 3600;
-
 export async function fleetUsage(
   apprunner: AppRunnerClient,
   cloudwatch: CloudWatchClient,
@@ -39,12 +36,8 @@ export async function fleetUsage(
   const described = await describeServices(apprunner, services.map((s) => s.arn));
   const minSizes = await readMinSizes(apprunner, [...described.values()]);
   const window = usageWindow(days, now);
-  const queries = services.flatMap((s, i) => [
-    serviceQuery(`avg${i}`, "ActiveInstances", "Average", s, HOUR_S),
-    serviceQuery(`max${i}`, "ActiveInstances", "Maximum", s, HOUR_S),
-    serviceQuery(`req${i}`, "Requests", "Sum", s, HOUR_S),
-  ]);
-  const data = queries.length ? await getMetricData(cloudwatch, queries, window.start, window.start + window.hours * HOUR_S * 1000) : { series: new Map<string, [number, number][]>() };
+  const queries = services.flatMap((s, i) => usageQueries(s, String(i)));
+  const data = queries.length ? await getMetricData(cloudwatch, queries, window.start, window.start + window.hours * 3_600_000) : { series: new Map<string, [number, number][]>() };
   return services.map((s, i) => {
     const base = { name: s.name, id: s.id, region, status: s.status };
     const d = described.get(s.arn);
@@ -52,7 +45,7 @@ export async function fleetUsage(
     const minSize = minSizes.get(d.AutoScalingConfigurationSummary?.AutoScalingConfigurationArn ?? "");
     if (minSize instanceof Error) return { ...base, projectedMonth: null, activeInstanceHours: null, error: minSize.message };
     const size = sizeFromAppRunner(d.InstanceConfiguration?.Cpu, d.InstanceConfiguration?.Memory) ?? { vcpu: 1, memoryGb: 2 };
-    const points = hourPoints(data.series.get(`avg${i}`), data.series.get(`max${i}`), data.series.get(`req${i}`));
+    const points = usageHourPoints(data.series, String(i));
     const autoDeploy = d.SourceConfiguration?.AutoDeploymentsEnabled ?? false;
     const estimate = estimateUsage({ size, minSize: minSize ?? DEFAULT_MIN_SIZE, autoDeploy, start: window.start, hours: window.hours, points }, prices);
     return { ...base, projectedMonth: estimate.projectedMonth.total, activeInstanceHours: estimate.activeInstanceHours };
@@ -66,21 +59,11 @@ async function readMinSizes(client: AppRunnerClient, services: Service[]): Promi
   await Promise.all(
     arns.map(async (arn) => {
       try {
-        const r = await client.send(new DescribeAutoScalingConfigurationCommand({ AutoScalingConfigurationArn: arn }));
-        out.set(arn, r.AutoScalingConfiguration?.MinSize ?? DEFAULT_MIN_SIZE);
+        out.set(arn, await readMinSize(client, arn));
       } catch (err) {
         out.set(arn, new Error(describeAwsError(err).message));
       }
     }),
   );
   return out;
-}
-
-function hourPoints(avg: [number, number][] = [], max: [number, number][] = [], req: [number, number][] = []): HourPoint[] {
-  const hours = new Map<number, HourPoint>();
-  const at = (t: number) => hours.get(t) ?? hours.set(t, { t, avgActive: 0, maxActive: 0, requests: 0 }).get(t)!;
-  for (const [t, v] of avg) at(t).avgActive = v;
-  for (const [t, v] of max) at(t).maxActive = v;
-  for (const [t, v] of req) at(t).requests = v;
-  return [...hours.values()].sort((a, b) => a.t - b.t);
 }

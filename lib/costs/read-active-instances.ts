@@ -1,6 +1,8 @@
 // Hourly ActiveInstances (Average, Maximum) and Requests (Sum) for one service over N days,
-// through CloudWatch GetMetricData. Paged with NextToken: 30 days is 720 points per query.
-import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+// through CloudWatch GetMetricData (getMetricData pages with NextToken: 30 days is 720 points a query).
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { getMetricData } from "@/lib/metrics/get-metric-data";
+import { serviceQuery, type MetricQuery } from "@/lib/metrics/service-charts";
 import type { HourPoint } from "@/lib/pricing/usage-estimate";
 
 const HOUR = 3_600_000;
@@ -18,26 +20,33 @@ export function usageWindow(days: number, now = Date.now()): UsageWindow {
   return { start: end - hours * HOUR, hours };
 }
 
-export async function readActiveInstances(cw: CloudWatchClient, service: { name: string; id: string }, w: UsageWindow): Promise<HourPoint[]> {
-  const Dimensions = [
-    { Name: "ServiceName", Value: service.name },
-    { Name: "ServiceID", Value: service.id },
+/** The three hourly queries of one service's usage; `suffix` keeps ids apart when many services share a call. */
+export function usageQueries(service: { name: string; id: string }, suffix = ""): MetricQuery[] {
+  return [
+    serviceQuery(`avg${suffix}`, "ActiveInstances", "Average", service, 3600),
+    serviceQuery(`max${suffix}`, "ActiveInstances", "Maximum", service, 3600),
+    serviceQuery(`req${suffix}`, "Requests", "Sum", service, 3600),
   ];
-  const q = (Id: string, MetricName: string, Stat: string): MetricDataQuery => ({ Id, MetricStat: { Metric: { Namespace: "AWS/AppRunner", MetricName, Dimensions }, Period: 3600, Stat }, ReturnData: true });
-  const queries = [q("avg", "ActiveInstances", "Average"), q("max", "ActiveInstances", "Maximum"), q("req", "Requests", "Sum")];
-  const series = new Map<string, Map<number, number>>(queries.map((x) => [x.Id!, new Map()]));
-  let NextToken: string | undefined;
-  do {
-    const out = await cw.send(new GetMetricDataCommand({ StartTime: new Date(w.start), EndTime: new Date(w.start + w.hours * HOUR), MetricDataQueries: queries, ScanBy: "TimestampAscending", NextToken }));
-    for (const r of out.MetricDataResults ?? []) {
-      const m = series.get(r.Id ?? "");
-      r.Timestamps?.forEach((t, i) => m?.set(Math.floor(new Date(t).getTime() / HOUR) * HOUR, r.Values?.[i] ?? 0));
-    }
-    NextToken = out.NextToken;
-  } while (NextToken);
-  const avg = series.get("avg")!;
-  const max = series.get("max")!;
-  const req = series.get("req")!;
-  const hours = new Set([...avg.keys(), ...max.keys(), ...req.keys()]);
-  return [...hours].sort((a, b) => a - b).map((t) => ({ t, avgActive: avg.get(t) ?? 0, maxActive: max.get(t) ?? avg.get(t) ?? 0, requests: req.get(t) ?? 0 }));
+}
+
+/** Hour points from usageQueries' answers (an hour any of them has), oldest first. */
+export function usageHourPoints(series: ReadonlyMap<string, [number, number][]>, suffix = ""): HourPoint[] {
+  const hours = new Map<number, HourPoint>();
+  const at = (t: number) => {
+    const hour = Math.floor(t / HOUR) * HOUR;
+    let p = hours.get(hour);
+    if (!p) hours.set(hour, (p = { t: hour, avgActive: 0, maxActive: Number.NaN, requests: 0 }));
+    return p;
+  };
+  for (const [t, v] of series.get(`avg${suffix}`) ?? []) at(t).avgActive = v;
+  for (const [t, v] of series.get(`max${suffix}`) ?? []) at(t).maxActive = v;
+  for (const [t, v] of series.get(`req${suffix}`) ?? []) at(t).requests = v;
+  // No Maximum for an hour: fall back to its Average (or 0).
+  for (const p of hours.values()) if (Number.isNaN(p.maxActive)) p.maxActive = p.avgActive;
+  return [...hours.values()].sort((a, b) => a.t - b.t);
+}
+
+export async function readActiveInstances(cw: CloudWatchClient, service: { name: string; id: string }, w: UsageWindow): Promise<HourPoint[]> {
+  const data = await getMetricData(cw, usageQueries(service), w.start, w.start + w.hours * HOUR);
+  return usageHourPoints(data.series);
 }

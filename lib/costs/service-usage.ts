@@ -22,13 +22,17 @@ export interface ServiceUsage {
 }
 
 /** App Runner's default auto scaling configuration keeps 1 instance provisioned. */
-const DEFAULT_MIN_SIZE = 1;
+export const DEFAULT_MIN_SIZE = 1;
+
+/** MinSize of one auto scaling configuration. */
+export async function readMinSize(client: AppRunnerClient, arn: string): Promise<number> {
+  const out = await client.send(new DescribeAutoScalingConfigurationCommand({ AutoScalingConfigurationArn: arn }));
+  return out.AutoScalingConfiguration?.MinSize ?? DEFAULT_MIN_SIZE;
+}
 
 async function minSizeOf(client: AppRunnerClient, s: Service): Promise<number> {
   const arn = s.AutoScalingConfigurationSummary?.AutoScalingConfigurationArn;
-  if (!arn) return DEFAULT_MIN_SIZE;
-  const out = await client.send(new DescribeAutoScalingConfigurationCommand({ AutoScalingConfigurationArn: arn }));
-  return out.AutoScalingConfiguration?.MinSize ?? DEFAULT_MIN_SIZE;
+  return arn ? readMinSize(client, arn) : DEFAULT_MIN_SIZE;
 }
 
 /** `connectionId`: the connection `client` belongs to (default: the selected one). */
