@@ -1,17 +1,14 @@
 // The catalog sync against the real local runtime through the real SDK clients and a real
 // database: new services become entries, a changed status is updated, a deleted service is
 // marked gone (kept, with its team data), and a region that fails to list marks nothing gone.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, ListTagsForResourceCommand, PauseServiceCommand } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRuntime, type TestRuntime } from "@/lib/testing/start-runtime";
 import { createTempDatabase } from "@/lib/testing/temp-db";
 
 const root = path.resolve(__dirname, "../..");
-let child: ChildProcess;
-let runtimeDir: string;
+let runtime: TestRuntime;
 let client: AppRunnerClient;
 let tmp: ReturnType<typeof createTempDatabase>;
 let db: typeof import("@/lib/db").db;
@@ -44,21 +41,8 @@ async function createNodeService(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  runtimeDir = mkdtempSync(path.join(os.tmpdir(), "runway-catalog-sync-"));
-  child = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: runtimeDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const api = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    child.stdout?.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const line = buf.split("\n").find((l) => l.includes('"ready"'));
-      if (line) resolve((JSON.parse(line) as { api: string }).api);
-    });
-    child.on("exit", (code) => reject(new Error(`runtime exited ${code}`)));
-  });
+  runtime = await startTestRuntime("catalog-sync");
+  const api = runtime.api;
   client = new AppRunnerClient({ region: "us-east-1", endpoint: api, credentials: { accessKeyId: "runway", secretAccessKey: "runway-local" } });
   // The console's ready-made "Local runtime" connection points at this runtime.
   process.env.RUNWAY_LOCAL_RUNTIME_URL = api;
@@ -69,8 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  if (child && child.exitCode === null) await new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")));
-  rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 5 });
+  await runtime?.stop();
   tmp?.cleanup();
 });
 

@@ -3,13 +3,11 @@
 // (App Runner's filled-in fields are not drift), a change Runway makes is versioned with its
 // author and operation when the watcher sees it succeed, a change made straight through the API
 // is recorded as outside Runway, and a rollback restores the old value the app serves.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, DescribeServiceCommand, UpdateServiceCommand, type Service } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRuntime, type TestRuntime } from "@/lib/testing/start-runtime";
 import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 import { db } from "@/lib/db";
 import { connectionInput } from "@/lib/connections/connection-schema";
@@ -29,8 +27,7 @@ const root = path.resolve(__dirname, "../..");
 const region = "us-east-1";
 const credentials = { accessKeyId: "runway", secretAccessKey: "runway-secret" };
 const author = { id: "u1", email: "op@example.com", role: "operator" };
-let runtime: ChildProcess;
-let runtimeDir: string;
+let runtime: TestRuntime;
 let api = "";
 let dataPlane = "";
 let client: AppRunnerClient;
@@ -75,31 +72,14 @@ function form(name: string, message: string, cpu: string, memory: string) {
 }
 
 beforeAll(async () => {
-  runtimeDir = mkdtempSync(path.join(os.tmpdir(), "runway-history-test-"));
-  runtime = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: runtimeDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const ready = await new Promise<{ api: string; dataPlane: string }>((resolve, reject) => {
-    let buf = "";
-    let err = "";
-    runtime.stderr?.on("data", (c: Buffer) => (err += c.toString()));
-    runtime.stdout?.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const line = buf.split("\n").find((l) => l.includes('"ready"'));
-      if (line) resolve(JSON.parse(line) as { api: string; dataPlane: string });
-    });
-    runtime.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
-  });
-  api = ready.api;
-  dataPlane = ready.dataPlane;
+  runtime = await startTestRuntime("history-test");
+  api = runtime.api;
+  dataPlane = runtime.dataPlane;
   client = new AppRunnerClient({ region, endpoint: api, credentials });
 });
 
 afterAll(async () => {
-  if (runtime && runtime.exitCode === null) await new Promise((r) => (runtime.once("exit", r), runtime.kill("SIGTERM")));
-  rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 5 });
+  await runtime?.stop();
 });
 
 describe.each(testDatabases)("service history against the runtime on %s", (kind) => {

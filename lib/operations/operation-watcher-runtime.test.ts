@@ -2,12 +2,10 @@
 // for a stored connection, on SQLite and on PostgreSQL: a console that stops in the middle
 // of watching (its check never returns) is replaced by a new one that finishes the job, and
 // the final result is audited once even when the old one wakes up.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRuntime, type TestRuntime } from "@/lib/testing/start-runtime";
 import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 import { createDb, type Db } from "@/lib/db";
 import { connectionInput } from "@/lib/connections/connection-schema";
@@ -24,8 +22,7 @@ import { insertTrackedOperation } from "./tracked-operation";
 const root = path.resolve(__dirname, "../..");
 const region = "us-east-1";
 const credentials = { accessKeyId: "runway", secretAccessKey: "runway-secret" };
-let runtime: ChildProcess;
-let runtimeDir: string;
+let runtime: TestRuntime;
 let api = "";
 let client: AppRunnerClient;
 let serviceArn = "";
@@ -45,23 +42,8 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeou
 }
 
 beforeAll(async () => {
-  runtimeDir = mkdtempSync(path.join(os.tmpdir(), "runway-ops-test-"));
-  runtime = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: runtimeDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  api = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    let err = "";
-    runtime.stderr?.on("data", (c: Buffer) => (err += c.toString()));
-    runtime.stdout?.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const line = buf.split("\n").find((l) => l.includes('"ready"'));
-      if (line) resolve((JSON.parse(line) as { api: string }).api);
-    });
-    runtime.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
-  });
+  runtime = await startTestRuntime("ops-test");
+  api = runtime.api;
   client = new AppRunnerClient({ region, endpoint: api, credentials });
   const form = serviceFormSchema.parse({
     serviceName: "ops-watch",
@@ -76,8 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (runtime && runtime.exitCode === null) await new Promise((r) => (runtime.once("exit", r), runtime.kill("SIGTERM")));
-  rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 5 });
+  await runtime?.stop();
 });
 
 describe.each(testDatabases)("tracked operations against the runtime on %s", (kind) => {

@@ -2,12 +2,12 @@
 // stored connection, on SQLite and on PostgreSQL: a window that just ended pauses the service,
 // one that just began resumes it; two schedulers on one database fire once; a scheduler that
 // dies after claiming a schedule is replaced by one that applies the state asked for now.
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, DescribeServiceCommand, StartDeploymentCommand } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRuntime, type TestRuntime } from "@/lib/testing/start-runtime";
 import { testDatabases, useTempDatabase } from "@/lib/testing/temp-db";
 import { createDb, type Db } from "@/lib/db";
 import { connectionInput } from "@/lib/connections/connection-schema";
@@ -26,8 +26,7 @@ import { applyScheduleToCatalog, selectCatalogServices } from "./apply-to-catalo
 const root = path.resolve(__dirname, "../..");
 const region = "us-east-1";
 const credentials = { accessKeyId: "runway", secretAccessKey: "runway-secret" };
-let runtime: ChildProcess;
-let runtimeDir: string;
+let runtime: TestRuntime;
 let api = "";
 let client: AppRunnerClient;
 let serviceArn = "";
@@ -69,23 +68,8 @@ async function ensure(state: "RUNNING" | "PAUSED"): Promise<void> {
 }
 
 beforeAll(async () => {
-  runtimeDir = mkdtempSync(path.join(os.tmpdir(), "runway-schedules-test-"));
-  runtime = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: runtimeDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  api = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    let err = "";
-    runtime.stderr?.on("data", (c: Buffer) => (err += c.toString()));
-    runtime.stdout?.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const line = buf.split("\n").find((l) => l.includes('"ready"'));
-      if (line) resolve((JSON.parse(line) as { api: string }).api);
-    });
-    runtime.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
-  });
+  runtime = await startTestRuntime("schedules-test");
+  api = runtime.api;
   client = new AppRunnerClient({ region, endpoint: api, credentials });
   const form = serviceFormSchema.parse({
     serviceName: "scheduled",
@@ -100,8 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (runtime && runtime.exitCode === null) await new Promise((r) => (runtime.once("exit", r), runtime.kill("SIGTERM")));
-  rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 5 });
+  await runtime?.stop();
 });
 
 describe.each(testDatabases)("the scheduler against the runtime on %s", (kind) => {

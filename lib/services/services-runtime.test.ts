@@ -1,14 +1,12 @@
 // The services data layer against the real local runtime, through the real SDK clients:
 // create from the Node example, serve, update env, logs, operations, pagination, domains, delete.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import http from "node:http";
 import { AppRunnerClient } from "@aws-sdk/client-apprunner";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLogEvents } from "@/lib/logs/read-log-events";
+import { startTestRuntime, type TestRuntime } from "@/lib/testing/start-runtime";
 import { createService } from "./create-service";
 import { associateCustomDomain, listCustomDomains } from "./custom-domains";
 import { deleteService } from "./delete-service";
@@ -21,8 +19,7 @@ import { toFormValues, toServiceView } from "./service-view";
 import { updateService } from "./update-service";
 
 const root = path.resolve(__dirname, "../..");
-let child: ChildProcess;
-let dataDir: string;
+let runtime: TestRuntime;
 let api = "";
 let dataPort = 0;
 const region = "us-east-1";
@@ -31,33 +28,15 @@ let client: AppRunnerClient;
 let logs: CloudWatchLogsClient;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "runway-svc-test-"));
-  child = spawn(path.join(root, "node_modules/.bin/tsx"), ["runtime/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, RUNWAY_RUNTIME_API_PORT: "0", RUNWAY_RUNTIME_DATA_PORT: "0", RUNWAY_RUNTIME_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const ready = await new Promise<{ api: string; dataPlane: string }>((resolve, reject) => {
-    let buf = "";
-    let err = "";
-    child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
-    child.stdout?.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const line = buf.split("\n").find((l) => l.includes('"ready"'));
-      if (line) resolve(JSON.parse(line) as { api: string; dataPlane: string });
-    });
-    child.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
-  });
-  api = ready.api;
-  dataPort = Number(new URL(ready.dataPlane).port);
+  runtime = await startTestRuntime("svc-test");
+  api = runtime.api;
+  dataPort = runtime.dataPort;
   client = new AppRunnerClient({ region, endpoint: api, credentials });
   logs = new CloudWatchLogsClient({ region, endpoint: api, credentials });
 });
 
 afterAll(async () => {
-  // Wait for the runtime to stop writing its state before removing its directory.
-  if (child && child.exitCode === null) await new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")));
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  await runtime?.stop(); // waits for the runtime to stop writing its state, then removes it
 });
 
 async function waitStatus(arn: string, want: string, timeoutMs = 45_000) {

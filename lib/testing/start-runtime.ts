@@ -7,6 +7,8 @@ import path from "node:path";
 
 export interface TestRuntime {
   api: string;
+  /** the data plane's base URL, e.g. http://127.0.0.1:<port> */
+  dataPlane: string;
   dataPort: number;
   /** SDK client config for this runtime */
   config: { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
@@ -24,15 +26,18 @@ export async function startTestRuntime(name: string): Promise<TestRuntime> {
   });
   const ready = await new Promise<{ api: string; dataPlane: string }>((resolve, reject) => {
     let buf = "";
+    let err = "";
+    child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
     child.stdout?.on("data", (c: Buffer) => {
       buf += c.toString();
       const line = buf.split("\n").find((l) => l.includes('"ready"'));
       if (line) resolve(JSON.parse(line) as { api: string; dataPlane: string });
     });
-    child.on("exit", (code) => reject(new Error(`runtime exited ${code}`)));
+    child.on("exit", (code) => reject(new Error(`runtime exited ${code}: ${err.slice(-1500)}`)));
   });
   return {
     api: ready.api,
+    dataPlane: ready.dataPlane,
     dataPort: Number(new URL(ready.dataPlane).port),
     config: { region: "us-east-1", endpoint: ready.api, credentials: { accessKeyId: "runway", secretAccessKey: "runway-secret" } },
     async stop() {
