@@ -11,7 +11,7 @@ import type { ServiceMetrics } from "@/lib/metrics/service-metrics";
 import { Button } from "@/components/ui/button";
 import type { ScalingLimits } from "./metric-charts";
 import { localTime, toInputValue, zoneName } from "./time-format";
-import { useClientOnly } from "@/components/ui/use-client-only";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const MetricCharts = dynamic(() => import("./metric-charts"), { ssr: false, loading: () => <ChartsSkeleton label="Loading charts" /> });
 
@@ -30,7 +30,7 @@ export function MetricsPanel({ region, id, serviceName, scaling }: { region: str
   const [sel, setSel] = useState<Selection>({ range: "1h" });
   const [customOpen, setCustomOpen] = useState(false);
   // The zone is the browser's: the server would print its own and break hydration.
-  const client = useClientOnly();
+  const client = useHydrated();
   const url = useMemo(() => {
     const sp = new URLSearchParams({ range: sel.range });
     if (sel.range === "custom") {

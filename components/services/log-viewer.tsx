@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { lineOrigin, mergeLogLines } from "@/lib/logs/log-lines";
 import type { LogLine } from "@/lib/logs/read-log-events";
 import { localTime, zoneName } from "@/components/metrics/time-format";
-import { useClientOnly } from "@/components/ui/use-client-only";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
 
@@ -51,7 +51,7 @@ export function LogViewer({
   const box = useRef<HTMLDivElement>(null);
   // Whether the view sits at the newest line: new lines then keep it there.
   const [atBottom, setAtBottom] = useState(true);
-  const client = useClientOnly();
+  const client = useHydrated();
 
   const fetchLines = useCallback(
     async (since?: number) => {
