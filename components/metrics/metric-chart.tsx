@@ -82,9 +82,9 @@ export function MetricChart({ title, rows, lines, stacked, window, markers, refe
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {lines.map((l, i) =>
             stacked ? (
-              <Area key={l.id} dataKey={l.id} name={l.label} stackId="s" type="monotone" stroke={l.color ?? COLORS[i]} fill={l.color ?? COLORS[i]} fillOpacity={0.35} isAnimationActive={false} />
+              <Area key={l.id} dataKey={l.id} name={l.label} stackId="s" type="linear" stroke={l.color ?? COLORS[i]} fill={l.color ?? COLORS[i]} fillOpacity={0.35} isAnimationActive={false} />
             ) : (
-              <Line key={l.id} dataKey={l.id} name={l.label} type="monotone" dot={rows.length < 3} stroke={l.color ?? COLORS[i]} strokeDasharray={l.dashed ? "5 3" : undefined} isAnimationActive={false} connectNulls={false} />
+              <Line key={l.id} dataKey={l.id} name={l.label} type="linear" dot={rows.length < 3} stroke={l.color ?? COLORS[i]} strokeDasharray={l.dashed ? "5 3" : undefined} isAnimationActive={false} connectNulls={false} />
             ),
           )}
           {references.map((r) => (

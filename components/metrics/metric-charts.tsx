@@ -1,6 +1,7 @@
 "use client";
 // The chart grid of the Metrics tab, loaded lazily (recharts stays out of the page's first load).
-import { useState } from "react";
+import { memo, useMemo, useState } from "react";
+import { decimateRows } from "@/lib/metrics/decimate-rows";
 import type { ServiceMetrics } from "@/lib/metrics/service-metrics";
 import { SERVICE_CHARTS, type ChartSpec } from "@/lib/metrics/service-charts";
 import type { MetricRow } from "@/lib/metrics/metric-series";
@@ -33,11 +34,16 @@ function emptyMessage(spec: ChartSpec, data: ServiceMetrics): string | null {
   return `No ${spec.emptyNoun} between ${localTime(data.window.start)} and ${localTime(data.window.end)}.`;
 }
 
-export default function MetricCharts({ serviceName, data, scaling, onZoom }: MetricChartsProps) {
+// Memoized: a refresh that has not answered yet (same data) does not redraw six charts.
+export default memo(MetricCharts);
+
+function MetricCharts({ serviceName, data, scaling, onZoom }: MetricChartsProps) {
   // Capacity: how many requests the active instances can take at once.
-  const rows: MetricRow[] = scaling
-    ? data.rows.map((r) => (r.active !== undefined ? { ...r, capacity: r.active * scaling.maxConcurrency } : r))
-    : data.rows;
+  const maxConcurrency = scaling?.maxConcurrency;
+  const rows: MetricRow[] = useMemo(
+    () => (maxConcurrency ? data.rows.map((r) => (r.active !== undefined ? { ...r, capacity: r.active * maxConcurrency } : r)) : data.rows),
+    [data.rows, maxConcurrency],
+  );
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {SERVICE_CHARTS.map((spec) => {
@@ -53,8 +59,13 @@ export default function MetricCharts({ serviceName, data, scaling, onZoom }: Met
 function ChartCard({ spec, serviceName, rows, lines, references, data, onZoom }: { spec: ChartSpec; serviceName: string; rows: MetricRow[]; lines: ChartLine[]; references: { y: number; label: string }[]; data: ServiceMetrics; onZoom: (s: number, e: number) => void }) {
   const [showTable, setShowTable] = useState(false);
   const empty = emptyMessage(spec, data);
+  // The chart draws each line's extremes per ~2.5 px; the table and the CSV keep every row.
+  const lineIds = lines.map((l) => l.id).join(",");
+  const drawn = useMemo(() => decimateRows(rows, lineIds.split(",")), [rows, lineIds]);
+  // Points the chart's lines draw (what a benchmark waits for before it calls the chart drawn).
+  const drawnPoints = useMemo(() => lineIds.split(",").reduce((n, id) => n + drawn.filter((r) => r[id] !== undefined).length, 0), [drawn, lineIds]);
   return (
-    <section className="surface space-y-2 p-3" aria-label={spec.title} data-chart={spec.id}>
+    <section className="surface space-y-2 p-3" aria-label={spec.title} data-chart={spec.id} data-rows={rows.length} data-drawn-points={drawnPoints}>
       <header className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">
           {spec.title} <span className="muted text-xs font-normal">({spec.unit})</span>
@@ -73,7 +84,7 @@ function ChartCard({ spec, serviceName, rows, lines, references, data, onZoom }:
           {empty}
         </p>
       ) : (
-        <MetricChart title={spec.title} rows={rows} lines={lines} stacked={spec.stacked} window={data.window} markers={data.markers} references={references} onZoom={onZoom} />
+        <MetricChart title={spec.title} rows={drawn} lines={lines} stacked={spec.stacked} window={data.window} markers={data.markers} references={references} onZoom={onZoom} />
       )}
       {showTable ? <ChartDataTable title={spec.title} rows={rows} columns={lines} /> : null}
     </section>

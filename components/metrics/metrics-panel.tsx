@@ -4,7 +4,7 @@
 // (recharts) load after the page is interactive.
 import dynamic from "next/dynamic";
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { RANGES, type RangeKey } from "@/lib/metrics/metric-period";
 import type { MetricsErrorBody } from "@/lib/metrics/metrics-error";
 import type { ServiceMetrics } from "@/lib/metrics/service-metrics";
@@ -57,11 +57,12 @@ export function MetricsPanel({ region, id, serviceName, scaling }: { region: str
     retry: (n, err) => !(err instanceof MetricsFetchError) && n < 1,
   });
 
-  const zoom = (start: number, end: number) => {
+  // Stable, so the memoized charts do not redraw while a refresh is in flight.
+  const zoom = useCallback((start: number, end: number) => {
     // Under a minute there is nothing finer to show: keep at least one period.
     if (end - start < 60_000) end = start + 60_000;
     setSel({ range: "custom", start, end });
-  };
+  }, []);
 
   return (
     <div className="space-y-3">

@@ -11,6 +11,7 @@ import { toRows, type MetricRow } from "./metric-series";
 import { operationMarkers, type OperationMarker } from "./operation-markers";
 import { operationStarters } from "./operation-starters";
 import { ALL_SERIES, APP_RUNNER_NAMESPACE, serviceChartQueries } from "./service-charts";
+import type { ServerTiming } from "@/lib/routes/server-timing";
 
 export interface ServiceMetrics {
   window: TimeWindow;
@@ -29,16 +30,19 @@ export interface ServiceMetricsInput {
   range: RangeKey | "custom";
   custom?: { start: number; end: number };
   now?: number;
+  /** records each read's duration for the route's Server-Timing header */
+  timing?: ServerTiming;
 }
 
 export async function loadServiceMetrics(input: ServiceMetricsInput): Promise<ServiceMetrics> {
   const { cloudwatch, apprunner, service } = input;
   const window = windowFor(input.range, input.now ?? Date.now(), input.custom);
+  const time = <T>(name: string, step: Promise<T>) => (input.timing ? input.timing.time(name, step) : step);
   const [data, ops, starters] = await Promise.all([
-    getMetricData(cloudwatch, serviceChartQueries(service, window.period), window.start, window.end),
+    time("getmetricdata", getMetricData(cloudwatch, serviceChartQueries(service, window.period), window.start, window.end)),
     // Markers are extra: the charts still draw when ListOperations or the audit read fails.
-    listOperations(apprunner, service.arn, 100).catch(() => []),
-    operationStarters(service.arn).catch(() => new Map<string, string>()),
+    time("listoperations", listOperations(apprunner, service.arn, 100).catch(() => [])),
+    time("starters", operationStarters(service.arn).catch(() => new Map<string, string>())),
   ]);
   const empty = ALL_SERIES.filter((s) => !data.series.get(s.id)?.length);
   const published = empty.length ? await publishedMetrics(cloudwatch, service) : new Set<string>();

@@ -6,6 +6,7 @@ import { isRangeKey } from "@/lib/metrics/metric-period";
 import { metricsErrorBody } from "@/lib/metrics/metrics-error";
 import { loadServiceMetrics } from "@/lib/metrics/service-metrics";
 import { defineRoute } from "@/lib/routes/define-route";
+import { ServerTiming } from "@/lib/routes/server-timing";
 import { serviceRouteParams } from "@/lib/routes/service-route-params";
 import { resolveServiceArn } from "@/lib/services/describe-service";
 
@@ -30,15 +31,17 @@ export const GET = defineRoute({ name: "service.read_metrics", permission: "read
   } else if (!isRangeKey(q.range)) {
     return NextResponse.json({ message: `Unknown range ${q.range}.`, code: "InvalidRange" }, { status: 400 });
   }
+  const timing = new ServerTiming();
   try {
     const connectionId = target!.connection.id;
     const client = await appRunnerClient(connectionId, region);
-    const arn = await resolveServiceArn(client, region, id);
+    const arn = await timing.time("resolve", resolveServiceArn(client, region, id));
     if (!arn) return NextResponse.json({ message: "No such service", code: "ResourceNotFoundException" }, { status: 404 });
     const name = arn.split("/")[1] ?? "";
     const cloudwatch = await cloudWatchClient(connectionId, region);
-    const metrics = await loadServiceMetrics({ cloudwatch, apprunner: client, service: { arn, name, id }, range: q.range as Parameters<typeof loadServiceMetrics>[0]["range"], custom });
-    return NextResponse.json(metrics);
+    const metrics = await loadServiceMetrics({ cloudwatch, apprunner: client, service: { arn, name, id }, range: q.range as Parameters<typeof loadServiceMetrics>[0]["range"], custom, timing });
+    const body = JSON.stringify(metrics);
+    return new NextResponse(body, { headers: { "content-type": "application/json", "server-timing": timing.header() } });
   } catch (err) {
     const { body, status } = metricsErrorBody(err, "cloudwatch:GetMetricData");
     return NextResponse.json(body, { status });
