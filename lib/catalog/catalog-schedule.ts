@@ -1,36 +1,35 @@
 // The background catalog sync while the console runs. Several console processes may share one
-// database: each tries every interval, and only the one that claims the lease row runs the sync
-// (a conditional update, atomic in SQLite and PostgreSQL). A crashed holder's lease simply
-// expires. Minimal on purpose; a general lease module can replace claimSyncLease.
+// database: each tries every interval, and only the one that claims the round's lease (the
+// generic lib/leases lease on "catalog-sync") runs the sync. The lease is kept, not released,
+// until just before the next interval, so no other process runs the same round again; a crashed
+// holder's lease simply expires. Each scheduled run is audited as catalog.sync by "schedule",
+// as a manual sync is by its user, so the audit page shows when the catalog last synced.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { claimLease, newLeaseOwner } from "@/lib/leases/lease";
 import { syncCatalog } from "./sync-catalog";
 
-const LEASE_ID = "catalog-sync";
-const holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
+export const CATALOG_SYNC_LEASE = "catalog-sync";
+const owner = newLeaseOwner("catalog");
+const scheduleActor: AuditActor = { actor: "schedule" };
 
-export async function claimSyncLease(who: string, now: Date, leaseMs: number): Promise<boolean> {
-  await db.catalogSyncLease.create({ data: { id: LEASE_ID, leaseUntil: new Date(0) } }).catch(() => undefined); // exists already
-  const r = await db.catalogSyncLease.updateMany({ where: { id: LEASE_ID, leaseUntil: { lt: now } }, data: { holder: who, leaseUntil: new Date(now.getTime() + leaseMs) } });
-  return r.count === 1;
+/** Claims this interval's round for `who`; false when another process holds it. */
+export function claimSyncRound(who: string, now: Date, leaseMs: number): Promise<boolean> {
+  return claimLease(db, CATALOG_SYNC_LEASE, who, leaseMs, now);
 }
 
-export async function recordSyncRun(now: Date, result: string): Promise<void> {
-  await db.catalogSyncLease.update({ where: { id: LEASE_ID }, data: { lastRunAt: now, lastResult: result.slice(0, 2000) } });
-}
-
-async function tick(intervalMs: number) {
-  const now = new Date();
-  // Slightly shorter than the interval, so the next tick (of any process) can claim again.
-  if (!(await claimSyncLease(holder, now, Math.max(60_000, intervalMs * 0.9)))) return;
+/** One scheduled round: claim it, sync, audit the result. Returns whether this process ran it. */
+export async function runScheduledSync(who: string, now: Date, leaseMs: number): Promise<boolean> {
+  if (!(await claimSyncRound(who, now, leaseMs).catch(() => false))) return false;
   try {
-    const r = await syncCatalog({ now });
-    await recordSyncRun(now, JSON.stringify(r));
+    const result = await syncCatalog({ now });
+    await recordAuditEvent(scheduleActor, { action: "catalog.sync", target: "catalog", result: "succeeded", request: result });
   } catch (err) {
-    await recordSyncRun(now, `failed: ${err instanceof Error ? err.message : String(err)}`).catch(() => undefined);
+    await recordAuditEvent(scheduleActor, { action: "catalog.sync", target: "catalog", result: "failed", error: err instanceof Error ? err.message : String(err) });
   }
+  return true;
 }
 
 const globalForSchedule = globalThis as unknown as { runwayCatalogTimer?: NodeJS.Timeout };
@@ -39,8 +38,10 @@ export function startCatalogSchedule(): void {
   const minutes = env.RUNWAY_CATALOG_SYNC_MINUTES;
   if (!minutes || globalForSchedule.runwayCatalogTimer) return;
   const intervalMs = minutes * 60_000;
+  // Slightly shorter than the interval, so the next tick (of any process) can claim again.
+  const leaseMs = Math.max(60_000, intervalMs * 0.9);
   globalForSchedule.runwayCatalogTimer = setInterval(() => {
-    tick(intervalMs).catch((err: unknown) => console.error("[catalog] scheduled sync:", err instanceof Error ? err.message : err));
+    runScheduledSync(owner, new Date(), leaseMs).catch((err: unknown) => console.error("[catalog] scheduled sync:", err instanceof Error ? err.message : err));
   }, intervalMs);
   globalForSchedule.runwayCatalogTimer.unref();
 }
