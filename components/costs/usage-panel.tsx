@@ -30,7 +30,11 @@ export function UsagePanel({ usage, basePath, save }: { usage: ServiceUsage; bas
       </div>
       <div className="grid gap-3 sm:grid-cols-4">
         <Stat label="Projected month" value={formatUsd(e.projectedMonth.total)} testId="projected-month" />
-        <Stat label={`Last ${usage.days} ${usage.days === 1 ? "day" : "days"}`} value={formatUsd(e.periodTotal)} hint="without the monthly auto-deploy fee" />
+        <Stat
+          label={`Last ${usage.days} ${usage.days === 1 ? "day" : "days"}`}
+          value={formatUsd(e.periodTotal)}
+          hint={e.hours < usage.days * 24 ? `the ${e.hours} ${e.hours === 1 ? "hour" : "hours"} since it was created, without the monthly auto-deploy fee` : "without the monthly auto-deploy fee"}
+        />
         <Stat label="Active instance-hours (measured)" value={formatQuantity(e.activeInstanceHours)} testId="active-instance-hours" />
         <Stat label="Requests (measured)" value={formatQuantity(e.requests)} />
       </div>

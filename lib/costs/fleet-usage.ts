@@ -47,7 +47,7 @@ export async function fleetUsage(
     const size = sizeFromAppRunner(d.InstanceConfiguration?.Cpu, d.InstanceConfiguration?.Memory) ?? { vcpu: 1, memoryGb: 2 };
     const points = usageHourPoints(data.series, String(i));
     const autoDeploy = d.SourceConfiguration?.AutoDeploymentsEnabled ?? false;
-    const estimate = estimateUsage({ size, minSize: minSize ?? DEFAULT_MIN_SIZE, autoDeploy, start: window.start, hours: window.hours, points }, prices);
+    const estimate = estimateUsage({ size, minSize: minSize ?? DEFAULT_MIN_SIZE, autoDeploy, start: window.start, hours: window.hours, points, createdAt: d.CreatedAt?.getTime() }, prices);
     return { ...base, projectedMonth: estimate.projectedMonth.total, activeInstanceHours: estimate.activeInstanceHours };
   });
 }

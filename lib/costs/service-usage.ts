@@ -49,6 +49,6 @@ export async function serviceUsage(client: AppRunnerClient, s: Service, region: 
   ]);
   const readMs = performance.now() - t0;
   const autoDeploy = s.SourceConfiguration?.AutoDeploymentsEnabled ?? false;
-  const estimate = estimateUsage({ size, minSize, autoDeploy, start: window.start, hours: window.hours, points }, table.prices);
+  const estimate = estimateUsage({ size, minSize, autoDeploy, start: window.start, hours: window.hours, points, createdAt: s.CreatedAt?.getTime() }, table.prices);
   return { service, size, minSize, autoDeploy, days, start: window.start, table, estimate, readMs };
 }

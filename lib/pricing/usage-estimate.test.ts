@@ -28,4 +28,19 @@ describe("estimateUsage", () => {
     expect(e.days).toEqual([]);
     expect(e.projectedMonth.total).toBe(0);
   });
+
+  it("prices a service created inside the window from its creation hour, not for days before it existed", () => {
+    // Created at 10:20 on day 7 of a 7-day window, idle (no ActiveInstances) at MinSize 1 since.
+    const createdAt = start + 6 * 24 * HOUR + 10 * HOUR + 20 * 60_000;
+    const e = estimateUsage({ size: { vcpu: 1, memoryGb: 2 }, minSize: 1, autoDeploy: false, start, hours: 7 * 24, points: [], createdAt }, prices);
+    expect(e.hours).toBe(14); // 10:00 (the creation hour) to midnight
+    expect(e.days.map((d) => d.day)).toEqual(["2026-11-07"]);
+    expect(e.periodTotal).toBeCloseTo(14 * 2 * 0.007, 9);
+    // The month projects the same idle rate, not a seventh of it.
+    expect(e.projectedMonth.total).toBeCloseTo(730 * 2 * 0.007, 9);
+    expect(e.measured.join(" ")).toMatch(/0 of 14 hours had data \(the service was created 2026-11-07 10:20 UTC/);
+    // Created before the window: every hour counts, as without createdAt.
+    const old = estimateUsage({ size: { vcpu: 1, memoryGb: 2 }, minSize: 1, autoDeploy: false, start, hours: 48, points: [], createdAt: start - 5 * HOUR }, prices);
+    expect(old.hours).toBe(48);
+  });
 });

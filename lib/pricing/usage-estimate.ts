@@ -25,6 +25,8 @@ export interface UsageInput {
   hours: number;
   points: readonly HourPoint[];
   monthHours?: number;
+  /** when the service was created (epoch ms): hours before its creation hour cost nothing and are not read */
+  createdAt?: number;
 }
 
 export interface UsageDay {
@@ -56,6 +58,11 @@ const HOUR = 3_600_000;
 
 export function estimateUsage(u: UsageInput, prices: PriceFigures): UsageEstimate {
   const monthHours = u.monthHours ?? DEFAULT_MONTH_HOURS;
+  // A service created inside the window is priced from its creation hour: it provisioned
+  // nothing before it existed, and its month is projected from the hours it has lived.
+  const skipped = u.createdAt === undefined ? 0 : Math.min(u.hours, Math.max(0, Math.floor((Math.floor(u.createdAt / HOUR) * HOUR - u.start) / HOUR)));
+  const first = u.start + skipped * HOUR;
+  const hours = u.hours - skipped;
   const byHour = new Map<number, HourPoint>();
   for (const p of u.points) byHour.set(Math.floor(p.t / HOUR) * HOUR, p);
 
@@ -74,8 +81,8 @@ export function estimateUsage(u: UsageInput, prices: PriceFigures): UsageEstimat
     );
     days.push({ day: current.day, hours: current.hours, activeInstanceHours: current.active, peakActive: current.peak, requests: current.requests, cost, byCategory: amountsByCategory(cost) });
   };
-  for (let i = 0; i < u.hours; i++) {
-    const t = u.start + i * HOUR;
+  for (let i = 0; i < hours; i++) {
+    const t = first + i * HOUR;
     const day = new Date(t).toISOString().slice(0, 10);
     if (current?.day !== day) {
       flush();
@@ -97,14 +104,14 @@ export function estimateUsage(u: UsageInput, prices: PriceFigures): UsageEstimat
   }
   flush();
 
-  const scale = u.hours > 0 ? monthHours / u.hours : 0;
+  const scale = hours > 0 ? monthHours / hours : 0;
   const projectedMonth = priceAppRunner(
     { size: u.size, activeInstanceHours: active * scale, idleInstanceHours: idle * scale, autoDeploy: u.autoDeploy, builds: 0, minutesPerBuild: 0, dataOutGb: 0, requests: requests * scale },
     prices.appRunner,
   );
   return {
     days,
-    hours: u.hours,
+    hours,
     hoursWithData: withData,
     activeInstanceHours: active,
     idleInstanceHours: idle,
@@ -112,15 +119,15 @@ export function estimateUsage(u: UsageInput, prices: PriceFigures): UsageEstimat
     periodTotal: days.reduce((s, d) => s + d.cost.total, 0),
     projectedMonth,
     measured: [
-      `Active instances per hour (CloudWatch ActiveInstances, Average and Maximum): ${withData} of ${u.hours} hours had data.`,
+      `Active instances per hour (CloudWatch ActiveInstances, Average and Maximum): ${withData} of ${hours} hours had data${skipped ? ` (the service was created ${new Date(u.createdAt!).toISOString().slice(0, 16).replace("T", " ")} UTC; earlier hours cost nothing)` : ""}.`,
       "Requests per hour (CloudWatch Requests, Sum).",
       `Instance size and MinSize (${u.minSize}) and automatic deployments from the service's current App Runner configuration.`,
     ],
     assumed: [
-      `Provisioned instances were MinSize (${u.minSize}) in every hour, including hours before the current configuration and hours the service was paused.`,
+      `Provisioned instances were MinSize (${u.minSize}) in every hour since the service was created, including hours before the current configuration and hours the service was paused.`,
       "Hours without a data point count as zero active instances.",
       "Data transfer out and builds are not measured by App Runner metrics: counted as zero.",
-      `The month is ${monthHours} hours, projected from the ${u.hours} hours read at the same rate.`,
+      `The month is ${monthHours} hours, projected from the ${hours} hours read at the same rate.`,
     ],
   };
 }
