@@ -6,6 +6,7 @@ import { CreateServiceCommand } from "@aws-sdk/client-apprunner";
 import { strFromU8, unzipSync } from "fflate";
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -124,5 +125,53 @@ test("a service configured from its repository: apprunner.yaml pasted on the tab
     await expect(page.getByRole("region", { name: "Readiness" })).toContainText("Needs an image");
   } finally {
     await deleteService(arn);
+  }
+});
+
+test("a service that cannot be read gets the reason, and no plan is generated or offered for saving", async ({ page }) => {
+  test.setTimeout(600_000); // a budget for a loaded 2-core machine, not a timing assertion
+  const s = await createNodeService(`migerr-${tag}`);
+  const name = `unreachable-${tag}`;
+  try {
+    await waitRunning(s.ServiceArn);
+    // A connection whose every read fails: the runtime's endpoint moved to a port nothing listens on.
+    const closed = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, "127.0.0.1", () => {
+        const port = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(port));
+      });
+    });
+    await page.goto("/settings/connections/new");
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Kind").selectOption("local");
+    await page.getByLabel("Endpoint URL").fill(`http://127.0.0.1:${closed}`);
+    await page.getByLabel("Regions").fill("us-east-1");
+    await page.getByLabel("Access key ID").fill("e2e-key");
+    await page.getByLabel("Secret access key").fill("e2e-secret");
+    await page.getByRole("button", { name: "Add connection" }).click();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    await page.getByTestId("connection-switcher").selectOption({ label: name });
+    await expect(page.getByTestId("connection-switcher").locator("option:checked")).toHaveText(name);
+
+    // The fleet says why it has nothing, and shows no half-made total.
+    await page.goto("/migrate");
+    await expect(page.getByRole("alert").filter({ hasText: "Could not read" })).toContainText(/Could not read the services: .*ECONNREFUSED/, { timeout: 60_000 });
+    await expect(page.getByTestId("fleet-difference")).toHaveCount(0);
+
+    // The service's Migrate tab: the reason, and neither a plan nor a way to save one.
+    await page.goto(`/services/us-east-1/${s.ServiceId}?tab=migrate`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ }).first()).toContainText(/ECONNREFUSED/, { timeout: 60_000 });
+    await expect(page.getByRole("button", { name: "Save plan" })).toHaveCount(0);
+    await expect(page.getByText("App Runner → ECS Express Mode")).toHaveCount(0);
+  } finally {
+    await deleteService(s.ServiceArn);
+    await page.goto("/settings/connections");
+    const link = page.getByRole("link", { name });
+    if (await link.count()) {
+      await link.click();
+      page.once("dialog", (d) => void d.accept());
+      await page.getByRole("button", { name: "Delete connection" }).click();
+      await expect(page).toHaveURL(/\/settings\/connections\?deleted=1/);
+    }
   }
 });
