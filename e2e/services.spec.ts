@@ -27,7 +27,7 @@ async function appAnswer(page: Page, url: string): Promise<{ status: number; tex
 }
 
 test("operator: create, serve, logs, update, pause, resume, deploy, domain, viewer denied, delete, audit", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // a budget for a loaded 2-core machine (this test walks a whole service life), not a timing assertion
   const { context, page, user } = await signInAsNewUser(browser, "operator", "svcop");
 
   // Create from the Node example, with API-configured build/run and an env var.
