@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { lineOrigin, mergeLogLines } from "@/lib/logs/log-lines";
 import type { LogLine } from "@/lib/logs/read-log-events";
-import { localTime, zoneName } from "@/components/metrics/time-format";
+import { zoneName } from "@/components/ui/time-format";
+import { Time } from "@/components/ui/time";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
@@ -168,9 +169,7 @@ export function LogViewer({
             const origin = lineOrigin(l);
             return (
               <div key={l.id} data-origin={origin.application ? "application" : "platform"} className={origin.application ? "border-l-2 border-emerald-500/60 pl-2" : "border-l-2 border-transparent pl-2"}>
-                <time className="muted" dateTime={new Date(l.timestamp).toISOString()}>
-                  {client ? localTime(l.timestamp, true) : new Date(l.timestamp).toISOString().slice(0, 19).replace("T", " ")}{" "}
-                </time>
+                <Time value={l.timestamp} seconds zone={false} className="muted" />{" "}
                 <span className={origin.application ? "text-emerald-700 dark:text-emerald-300" : "text-blue-700 dark:text-blue-300"} title={origin.title}>
                   [{origin.label}]
                 </span>{" "}
