@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { AuditEventView } from "@/lib/audit/audit-events";
-import { foldAuditEvents, serviceOfArn } from "@/lib/audit/fold-audit-events";
+import { serviceOfArn, type AuditRow } from "@/lib/audit/fold-audit-events";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
 
@@ -17,8 +16,8 @@ function Target({ target }: { target: string | null }) {
   );
 }
 
-export function AuditTable({ events }: { events: AuditEventView[] }) {
-  if (events.length === 0) {
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  if (rows.length === 0) {
     return <div className="surface muted p-8 text-center text-sm">No audit events match these filters.</div>;
   }
   return (
@@ -36,7 +35,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
           </tr>
         </thead>
         <tbody>
-          {foldAuditEvents(events).map((e) => (
+          {rows.map((e) => (
             <tr key={e.id} data-testid="audit-row" data-result={e.result} data-folded={e.requestedAt ? "true" : undefined}>
               <td className="font-mono text-xs whitespace-nowrap">
                 <div>
