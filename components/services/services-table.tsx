@@ -130,13 +130,3 @@ function EmptyServices({ allRegions, createHref }: { allRegions: boolean; create
     </div>
   );
 }
-
-export function ServicesTableSkeleton() {
-  return (
-    <div className="surface animate-pulse space-y-2 p-4" aria-busy="true" aria-label="Loading services">
-      {Array.from({ length: 6 }, (_, i) => (
-        <div key={i} className="h-6 rounded bg-black/5 dark:bg-white/10" />
-      ))}
-    </div>
-  );
-}
