@@ -44,8 +44,9 @@ export function LogViewer({
   const [to, setTo] = useState("");
   const [applied, setApplied] = useState<LogWindowQuery>({ source: defaultSource, rangeMs: ranges[1]?.ms ?? 3_600_000, search: "", from: 0, to: 0, shown: 0 });
   const [follow, setFollow] = useState(defaultFollow);
+  // New lines arrive on their own while an operation runs (not into a custom window in the past).
   const busy = useOperationRunning(region, id);
-  const { data, error, isPending, isPlaceholderData } = useLogLines({ region, id, streamPrefix, query: applied, poll: follow || busy });
+  const { data, error, isPending, isPlaceholderData } = useLogLines({ region, id, streamPrefix, query: applied, poll: follow || (busy && applied.rangeMs !== CUSTOM) });
   const lines = data?.lines ?? [];
   const loading = isPending || isPlaceholderData;
   const box = useRef<HTMLDivElement>(null);
