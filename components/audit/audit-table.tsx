@@ -1,10 +1,9 @@
 import Link from "next/link";
-import type { AuditEventView } from "@/lib/audit/audit-events";
-import { foldAuditEvents, serviceOfArn } from "@/lib/audit/fold-audit-events";
+import { serviceOfArn, type AuditRow } from "@/lib/audit/fold-audit-events";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { Time } from "@/components/ui/time";
 
 const tone: Record<string, Tone> = { succeeded: "green", failed: "red", denied: "amber", requested: "blue" };
-const utc = (iso: string) => iso.replace("T", " ").slice(0, 19);
 
 /** A service target by its name, linked to its page; other targets as they are. */
 function Target({ target }: { target: string | null }) {
@@ -17,8 +16,8 @@ function Target({ target }: { target: string | null }) {
   );
 }
 
-export function AuditTable({ events }: { events: AuditEventView[] }) {
-  if (events.length === 0) {
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  if (rows.length === 0) {
     return <div className="surface muted p-8 text-center text-sm">No audit events match these filters.</div>;
   }
   return (
@@ -26,7 +25,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
       <table className="data-table" data-testid="audit-table">
         <thead>
           <tr>
-            <th>Time (UTC)</th>
+            <th>Time</th>
             <th>Actor</th>
             <th>Action</th>
             <th>Target</th>
@@ -36,11 +35,15 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
           </tr>
         </thead>
         <tbody>
-          {foldAuditEvents(events).map((e) => (
+          {rows.map((e) => (
             <tr key={e.id} data-testid="audit-row" data-result={e.result} data-folded={e.requestedAt ? "true" : undefined}>
               <td className="font-mono text-xs whitespace-nowrap">
-                <div>{utc(e.createdAt)}</div>
-                {e.requestedAt ? <div className="muted">requested {utc(e.requestedAt).slice(11)}</div> : null}
+                <div>
+                  <Time value={e.createdAt} seconds />
+                </div>
+                {e.requestedAt ? <div className="muted">
+                    requested <Time value={e.requestedAt} seconds timeOnly zone={false} />
+                  </div> : null}
               </td>
               <td>
                 <div>{e.actor ?? "—"}</div>

@@ -1,6 +1,7 @@
 import type { ReadinessCheck } from "@/lib/catalog/readiness-rules";
 import { readinessScore } from "@/lib/catalog/readiness-rules";
 import { Badge } from "@/components/ui/badge";
+import { Time } from "@/components/ui/time";
 
 const tone = { pass: "green", fail: "red", skip: "neutral" } as const;
 const word = { pass: "pass", fail: "fail", skip: "n/a" } as const;
@@ -13,7 +14,12 @@ export function ReadinessList({ checks, observedAt, note }: { checks: ReadinessC
         <h2 className="text-sm font-semibold">Readiness</h2>
         <span className="muted text-xs" data-testid="readiness-summary">
           {score.percent === null ? "No check applies" : `${score.passed} of ${score.applicable} checks pass`}
-          {observedAt ? ` · configuration read ${new Date(observedAt).toISOString().replace("T", " ").slice(0, 16)} UTC` : ""}
+          {observedAt ? (
+            <>
+              {" "}
+              · configuration read <Time value={observedAt} />
+            </>
+          ) : null}
         </span>
       </div>
       {note ? (

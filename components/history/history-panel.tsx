@@ -6,7 +6,7 @@ import { diffConfigs } from "@/lib/history/config-diff";
 import type { ServiceHistory } from "@/lib/history/load-history";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatTime } from "@/components/services/format";
+import { Time } from "@/components/ui/time";
 import { ConfigDiffTable } from "./config-diff-table";
 import { RollbackDialog, type RollbackAction } from "./rollback-dialog";
 import { changeLabel } from "./version-labels";
@@ -53,7 +53,7 @@ export function HistoryPanel({ history, serviceArn, servicePath, rollback }: { h
                   </td>
                   <td className="px-3 py-2">{changeLabel(v)}</td>
                   <td className="px-3 py-2">{v.origin === "outside" ? <Badge tone="amber">outside Runway</Badge> : (v.author ?? "—")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatTime(v.createdAt)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap"><Time value={v.createdAt} seconds /></td>
                   <td className="muted px-3 py-2 font-mono text-xs">{v.operationId ?? "—"}</td>
                   {rollback ? (
                     <td className="px-3 py-2 text-right">

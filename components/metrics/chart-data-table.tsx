@@ -1,7 +1,7 @@
 "use client";
 // The numbers behind a chart: an accessible table and a CSV download of the same rows.
 import type { MetricRow } from "@/lib/metrics/metric-series";
-import { localTime } from "./time-format";
+import { localTime } from "@/components/ui/time-format";
 
 export interface TableColumn {
   id: string;

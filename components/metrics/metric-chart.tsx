@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricRow } from "@/lib/metrics/metric-series";
 import type { OperationMarker } from "@/lib/metrics/operation-markers";
-import { localTime, tickFormatter } from "./time-format";
+import { localTime, tickFormatter } from "@/components/ui/time-format";
 
 export const CHART_SYNC_ID = "service-metrics";
 const COLORS = ["#2563eb", "#f59e0b", "#dc2626", "#16a34a", "#9333ea"];

@@ -8,7 +8,7 @@ import type { MetricRow } from "@/lib/metrics/metric-series";
 import { Button } from "@/components/ui/button";
 import { ChartDataTable, downloadCsv } from "./chart-data-table";
 import { MetricChart, type ChartLine } from "./metric-chart";
-import { localTime } from "./time-format";
+import { localTime } from "@/components/ui/time-format";
 
 export interface ScalingLimits {
   name?: string;

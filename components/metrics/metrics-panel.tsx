@@ -10,7 +10,7 @@ import type { MetricsErrorBody } from "@/lib/metrics/metrics-error";
 import type { ServiceMetrics } from "@/lib/metrics/service-metrics";
 import { Button } from "@/components/ui/button";
 import type { ScalingLimits } from "./metric-charts";
-import { localTime, toInputValue, zoneName } from "./time-format";
+import { localTime, toInputValue, zoneName } from "@/components/ui/time-format";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 const MetricCharts = dynamic(() => import("./metric-charts"), { ssr: false, loading: () => <ChartsSkeleton label="Loading charts" /> });

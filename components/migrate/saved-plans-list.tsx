@@ -1,5 +1,6 @@
 // A service's saved plans, newest first, each with its bundle.
 import Link from "next/link";
+import { Time } from "@/components/ui/time";
 import type { SavedPlan } from "@/lib/migrate/saved-plans";
 import { ReadinessBadge } from "./readiness-badge";
 import { signedUsd } from "./migration-cost-table";
@@ -32,7 +33,7 @@ export function SavedPlansList({ plans }: { plans: SavedPlan[] }) {
               <tr key={p.id}>
                 <td className="tabular-nums">
                   <Link href={`/migrate/plans/${p.id}`} className="text-[var(--accent)] hover:underline">
-                    {p.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    <Time value={p.createdAt.toISOString()} />
                   </Link>
                 </td>
                 <td>

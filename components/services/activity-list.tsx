@@ -2,7 +2,7 @@
 // ListOperations, refreshed every 2 s while one is running.
 import { useQuery } from "@tanstack/react-query";
 import type { OperationView } from "@/lib/services/service-view";
-import { formatTime } from "./format";
+import { Time } from "@/components/ui/time";
 import { StatusBadge } from "./status-badge";
 import { operationName } from "@/lib/services/status-labels";
 
@@ -47,8 +47,8 @@ export function ActivityList({ region, id, initial }: { region: string; id: stri
                 <StatusBadge status={o.status} />
                 {o.running ? <span className="muted ml-2 animate-pulse text-xs">running…</span> : null}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatTime(o.startedAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatTime(o.endedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap"><Time value={o.startedAt} seconds /></td>
+              <td className="px-3 py-2 whitespace-nowrap"><Time value={o.endedAt} seconds /></td>
               <td className="muted px-3 py-2 font-mono text-xs">{o.id}</td>
             </tr>
           ))}

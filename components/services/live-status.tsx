@@ -16,6 +16,23 @@ export function statusUrl(region: string, id: string) {
 
 export const statusKey = (region: string, id: string) => ["service-status", region, id] as const;
 
+async function fetchServiceStatus(region: string, id: string): Promise<LiveStatusData> {
+  const res = await fetch(statusUrl(region, id), { cache: "no-store" });
+  if (res.status === 404) return { status: "DELETED" };
+  if (!res.ok) throw new Error(`status ${res.status}`);
+  return (await res.json()) as LiveStatusData;
+}
+
+/**
+ * Whether an operation runs on the service, as the page's live status last saw it. Reads the
+ * shared status query without polling it itself (the badge's useServiceStatus does), so a part
+ * of the page with no status of its own (the Logs tab) can follow it.
+ */
+export function useOperationRunning(region: string, id: string): boolean {
+  const { data } = useQuery({ queryKey: statusKey(region, id), queryFn: () => fetchServiceStatus(region, id), enabled: false });
+  return data?.status === "OPERATION_IN_PROGRESS";
+}
+
 /** When each service was first seen busy in this tab, for the poll's back-off. */
 const busySince = new Map<string, number>();
 
@@ -29,12 +46,7 @@ export function useServiceStatus(region: string, id: string, initial: LiveStatus
   }, [queryClient, region, id, seed]);
   return useQuery({
     queryKey: statusKey(region, id),
-    queryFn: async (): Promise<LiveStatusData> => {
-      const res = await fetch(statusUrl(region, id), { cache: "no-store" });
-      if (res.status === 404) return { status: "DELETED" };
-      if (!res.ok) throw new Error(`status ${res.status}`);
-      return (await res.json()) as LiveStatusData;
-    },
+    queryFn: () => fetchServiceStatus(region, id),
     initialData: initial,
     staleTime: 1_000,
     refetchInterval: (q) => {

@@ -1,15 +1,18 @@
 "use client";
 // Logs tab and the deployment log under a running operation. A time range + search
-// (FilterLogEvents) reads a window; follow mode polls for lines newer than the last one seen.
+// (FilterLogEvents) reads a window; it then polls for lines newer than the last one seen while
+// the reader follows the tail or an operation runs (use-log-lines.ts, TanStack Query).
 // Oldest at the top, newest at the bottom; the view sticks to the bottom unless the reader
 // scrolled up, and then offers a jump back to the latest line.
-import { useCallback, useEffect, useRef, useState } from "react";
-import { lineOrigin, mergeLogLines } from "@/lib/logs/log-lines";
-import type { LogLine } from "@/lib/logs/read-log-events";
-import { localTime, zoneName } from "@/components/metrics/time-format";
+import { useEffect, useRef, useState } from "react";
+import { lineOrigin } from "@/lib/logs/log-lines";
+import { zoneName } from "@/components/ui/time-format";
+import { Time } from "@/components/ui/time";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
+import { useOperationRunning } from "./live-status";
+import { CUSTOM_RANGE as CUSTOM, useLogLines, type LogWindowQuery } from "./use-log-lines";
 
 const ranges = [
   { label: "15 minutes", ms: 15 * 60_000 },
@@ -18,9 +21,6 @@ const ranges = [
   { label: "24 hours", ms: 24 * 3_600_000 },
   { label: "7 days", ms: 7 * 24 * 3_600_000 },
 ];
-const MAX_LINES = 2000;
-/** rangeMs value of the "Custom" choice: an absolute from/to window (browser local time). */
-const CUSTOM = -1;
 
 export function LogViewer({
   region,
@@ -42,67 +42,21 @@ export function LogViewer({
   const [search, setSearch] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const [applied, setApplied] = useState({ source: defaultSource, rangeMs: ranges[1]?.ms ?? 3_600_000, search: "", from: 0, to: 0 });
+  const [applied, setApplied] = useState<LogWindowQuery>({ source: defaultSource, rangeMs: ranges[1]?.ms ?? 3_600_000, search: "", from: 0, to: 0, shown: 0 });
   const [follow, setFollow] = useState(defaultFollow);
-  const [lines, setLines] = useState<LogLine[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const last = useRef(0);
+  // New lines arrive on their own while an operation runs (not into a custom window in the past).
+  const busy = useOperationRunning(region, id);
+  const { data, error, isPending, isPlaceholderData } = useLogLines({ region, id, streamPrefix, query: applied, poll: follow || (busy && applied.rangeMs !== CUSTOM) });
+  const lines = data?.lines ?? [];
+  const loading = isPending || isPlaceholderData;
   const box = useRef<HTMLDivElement>(null);
   // Whether the view sits at the newest line: new lines then keep it there.
   const [atBottom, setAtBottom] = useState(true);
   const client = useHydrated();
 
-  const fetchLines = useCallback(
-    async (since?: number) => {
-      const sp = new URLSearchParams();
-      if (applied.source !== "all") sp.set("source", applied.source);
-      if (applied.search) sp.set("q", applied.search);
-      if (streamPrefix) sp.set("stream", streamPrefix);
-      if (since !== undefined) sp.set("since", String(since));
-      else if (applied.rangeMs === CUSTOM) {
-        if (applied.from) sp.set("start", String(applied.from));
-        if (applied.to) sp.set("end", String(applied.to));
-      } else sp.set("start", String(Date.now() - applied.rangeMs));
-      const res = await fetch(`/api/services/${encodeURIComponent(region)}/${encodeURIComponent(id)}/logs?${sp}`, { cache: "no-store" });
-      const body = (await res.json()) as { lines?: LogLine[]; message?: string; code?: string };
-      if (!res.ok) throw new Error(`${body.message ?? res.statusText}${body.code ? ` (${body.code})` : ""}`);
-      return body.lines ?? [];
-    },
-    [applied, region, id, streamPrefix],
-  );
-
-  const append = useCallback((incoming: LogLine[], reset: boolean) => {
-    if (reset) last.current = 0;
-    for (const l of incoming) last.current = Math.max(last.current, l.timestamp);
-    setLines((prev) => mergeLogLines(reset ? [] : prev, incoming, MAX_LINES));
-  }, []);
-
-  useEffect(() => {
-    let cancelled = false;
-    fetchLines()
-      .then((l) => !cancelled && (append(l, true), setError(null)))
-      .catch((e: Error) => !cancelled && setError(e.message))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [fetchLines, append]);
-
-  useEffect(() => {
-    if (!follow) return;
-    const timer = setInterval(() => {
-      // FilterLogEvents' startTime is inclusive: ids filter the repeat of the last line.
-      fetchLines(last.current || Date.now() - 60_000)
-        .then((l) => (append(l, false), setError(null)))
-        .catch((e: Error) => setError(e.message));
-    }, 1_500);
-    return () => clearInterval(timer);
-  }, [follow, fetchLines, append]);
-
   useEffect(() => {
     if (atBottom && box.current) box.current.scrollTop = box.current.scrollHeight;
-  }, [lines, atBottom]);
+  }, [data, atBottom]);
 
   function jumpToLatest() {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
@@ -116,9 +70,8 @@ export function LogViewer({
           className="flex flex-wrap items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            setLoading(true);
             const ms = (v: string) => (v ? new Date(v).getTime() || 0 : 0);
-            setApplied({ source, rangeMs, search: search.trim(), from: ms(from), to: ms(to) });
+            setApplied((a) => ({ source, rangeMs, search: search.trim(), from: ms(from), to: ms(to), shown: a.shown + 1 }));
           }}
         >
           <select aria-label="Log source" className="input w-48" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
@@ -149,7 +102,7 @@ export function LogViewer({
           </label>
         </form>
       ) : null}
-      <InlineError message={error} />
+      <InlineError message={error?.message ?? null} />
       <div className="relative">
         <div
           ref={box}
@@ -168,9 +121,7 @@ export function LogViewer({
             const origin = lineOrigin(l);
             return (
               <div key={l.id} data-origin={origin.application ? "application" : "platform"} className={origin.application ? "border-l-2 border-emerald-500/60 pl-2" : "border-l-2 border-transparent pl-2"}>
-                <time className="muted" dateTime={new Date(l.timestamp).toISOString()}>
-                  {client ? localTime(l.timestamp, true) : new Date(l.timestamp).toISOString().slice(0, 19).replace("T", " ")}{" "}
-                </time>
+                <Time value={l.timestamp} seconds zone={false} className="muted" />{" "}
                 <span className={origin.application ? "text-emerald-700 dark:text-emerald-300" : "text-blue-700 dark:text-blue-300"} title={origin.title}>
                   [{origin.label}]
                 </span>{" "}

@@ -1,7 +1,7 @@
 // Overview tab: what App Runner reports about the service, in one definition list.
 import type { ReactNode } from "react";
 import type { ServiceView } from "@/lib/services/service-view";
-import { formatTime } from "./format";
+import { Time } from "@/components/ui/time";
 import type { LiveStatusData } from "./live-status";
 import { LiveServiceUrl } from "./service-url";
 
@@ -75,8 +75,8 @@ export function ServiceOverview({
         {scalingControl}
       </Row>
       <Row label="Tags">{tags.length ? tags.map((t) => `${t.key}=${t.value}`).join(", ") : "—"}</Row>
-      <Row label="Created">{formatTime(view.createdAt)}</Row>
-      <Row label="Updated">{formatTime(view.updatedAt)}</Row>
+      <Row label="Created"><Time value={view.createdAt} seconds /></Row>
+      <Row label="Updated"><Time value={view.updatedAt} seconds /></Row>
     </dl>
   );
 }

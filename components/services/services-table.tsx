@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { dashboardHref, type DashboardQuery, type SortKey } from "@/lib/services/dashboard-query";
 import type { ServiceRow, ServiceView } from "@/lib/services/service-view";
-import { formatTime } from "./format";
+import { Time } from "@/components/ui/time";
 import { LiveStatus } from "./live-status";
 import { LiveServiceUrl, ServiceUrl } from "./service-url";
 import { StatusBadge } from "./status-badge";
@@ -29,9 +29,6 @@ function SortHeader({ query, label, sortKey }: { query: DashboardQuery; label: s
     </th>
   );
 }
-
-// Time cells may wrap, but only between date and time.
-const wrappableTime = (iso: string | undefined): string => formatTime(iso).replace(/ (?=UTC$)/, "\u00a0");
 
 export function ServicesTable({ rows, query, showRegion, createHref }: { rows: DashboardRow[]; query: DashboardQuery; showRegion: boolean; createHref?: string }) {
   if (rows.length === 0) {
@@ -103,8 +100,8 @@ export function ServicesTable({ rows, query, showRegion, createHref }: { rows: D
                 <FleetCostCell region={r.region} id={r.id} />
               </td>
               <td className="px-3 py-2 text-xs">
-                <div>{wrappableTime(r.updatedAt)}</div>
-                <div className="muted">deployed {wrappableTime(r.lastDeployedAt)}</div>
+                <div><Time value={r.updatedAt} seconds /></div>
+                <div className="muted">deployed <Time value={r.lastDeployedAt} seconds /></div>
               </td>
             </tr>
           ))}
@@ -130,16 +127,6 @@ function EmptyServices({ allRegions, createHref }: { allRegions: boolean; create
       ) : (
         <p className="muted">Ask an operator or admin to create one.</p>
       )}
-    </div>
-  );
-}
-
-export function ServicesTableSkeleton() {
-  return (
-    <div className="surface animate-pulse space-y-2 p-4" aria-busy="true" aria-label="Loading services">
-      {Array.from({ length: 6 }, (_, i) => (
-        <div key={i} className="h-6 rounded bg-black/5 dark:bg-white/10" />
-      ))}
     </div>
   );
 }

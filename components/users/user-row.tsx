@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { Time } from "@/components/ui/time";
 import { deleteUserAction, resetPasswordAction, updateUserAction } from "@/lib/users/user-actions";
 import { roles } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/users";
@@ -43,7 +44,9 @@ export function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
       </td>
       <td className="text-xs">
         {user.disabled ? <Badge tone="red">disabled</Badge> : user.locked ? <Badge tone="amber">locked</Badge> : <Badge tone="green">active</Badge>}
-        <div className="muted mt-1">{user.lastLoginAt ? `last sign-in ${user.lastLoginAt.slice(0, 16).replace("T", " ")}` : "never signed in"}</div>
+        <div className="muted mt-1">{user.lastLoginAt ? <>
+              last sign-in <Time value={user.lastLoginAt} />
+            </> : "never signed in"}</div>
       </td>
       <td className="space-y-2">
         <FormMessage state={state} />

@@ -31,7 +31,7 @@ export async function listAuditEvents(filters: AuditFilters, pageSize = AUDIT_PA
   });
   const page = rows.slice(0, pageSize);
   const next = rows.length > pageSize ? rows[pageSize] : undefined;
-  return { events: page.map(toView), nextCursor: next?.id ?? null };
+  return { events: page.map(toAuditEventView), nextCursor: next?.id ?? null };
 }
 
 /** Streams every matching event in batches, for CSV export without loading all rows at once. */
@@ -44,13 +44,13 @@ export async function* iterateAuditEvents(filters: AuditFilters, batch = 500): A
       take: batch,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
-    for (const r of rows) yield toView(r);
+    for (const r of rows) yield toAuditEventView(r);
     if (rows.length < batch) return;
     cursor = rows[rows.length - 1]?.id;
   }
 }
 
-function toView(r: Omit<AuditEventView, "createdAt"> & { createdAt: Date }): AuditEventView {
+export function toAuditEventView(r: Omit<AuditEventView, "createdAt"> & { createdAt: Date }): AuditEventView {
   return { ...r, createdAt: r.createdAt.toISOString() };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEventView } from "./audit-events";
-import { foldAuditEvents, serviceOfArn } from "./fold-audit-events";
+import { foldAuditEvents, foldAuditPage, serviceOfArn } from "./fold-audit-events";
 
 const arn = "arn:aws:apprunner:us-east-1:000000000000:service/web/0123456789abcdef0123456789abcdef";
 const ev = (id: string, createdAt: string, action: string, result: string, request?: object, target = arn): AuditEventView => ({
@@ -42,6 +42,28 @@ describe("folding audit events", () => {
   it("does not pair different operations that both name their id", () => {
     const rows = foldAuditEvents([ev("2", "t2", "service.create", "succeeded", { operationId: "b" }), ev("1", "t1", "service.create", "requested", { operationId: "a" })]);
     expect(rows).toHaveLength(2);
+  });
+
+  it("folds a pair split across a page boundary into one row, on the page of its result", () => {
+    const result = ev("9", "2026-01-01T10:05:00Z", "service.deploy", "succeeded", { operationId: "op9" });
+    const signIn = ev("8", "2026-01-01T10:04:00Z", "auth.sign_in", "succeeded", undefined, "op@example.com");
+    const request = ev("7", "2026-01-01T10:03:00Z", "service.deploy", "requested", { operationId: "op9" });
+    const older = ev("6", "2026-01-01T10:02:00Z", "service.pause", "succeeded");
+    // Page 1 ends after the sign-in; page 2 starts with the request.
+    const page1 = foldAuditPage([result, signIn], { newer: [], older: [request] });
+    expect(page1.map((r) => [r.id, r.requestedAt])).toEqual([
+      ["9", "2026-01-01T10:03:00Z"],
+      ["8", undefined],
+    ]);
+    const page2 = foldAuditPage([request, older], { newer: [result], older: [] });
+    expect(page2.map((r) => r.id)).toEqual(["6"]);
+  });
+
+  it("keeps a request on its page when the newer result beyond the edge belongs to a newer request", () => {
+    const result = ev("9", "t9", "service.deploy", "succeeded");
+    const newerRequest = ev("8", "t8", "service.deploy", "requested");
+    const stillRunning = ev("7", "t7", "service.deploy", "requested");
+    expect(foldAuditPage([stillRunning], { newer: [result, newerRequest], older: [] }).map((r) => [r.id, r.requestedAt])).toEqual([["7", undefined]]);
   });
 
   it("reads the service out of its ARN", () => {

@@ -1,6 +1,7 @@
 // One row per operation on the audit page: an operation writes "requested" when App Runner
-// accepts it and its final result when it ends (lib/operations/). Pure; works on one page of
-// events, newest first (a pair split across two pages stays two rows).
+// accepts it and its final result when it ends (lib/operations/). Pure, newest first. A page of
+// events is folded with the same operations' events just beyond its edges (foldAuditPage), so a
+// pair split across two pages still shows as one row, on the page of its result.
 import type { AuditEventView } from "./audit-events";
 
 export interface AuditRow extends AuditEventView {
@@ -39,6 +40,22 @@ export function foldAuditEvents(events: readonly AuditEventView[]): AuditRow[] {
     rows.push(e);
   });
   return rows;
+}
+
+/** The events that can fold together share these: the same action on the same target by the same actor. */
+export const foldKey = (e: Pick<AuditEventView, "action" | "target" | "actor">): string => JSON.stringify([e.action, e.target, e.actor]);
+
+/** Whether an event can be one half of a folded row. */
+export const isFoldable = (e: AuditEventView): boolean => Boolean(e.target) && (e.result === "requested" || e.result === "succeeded" || e.result === "failed");
+
+/**
+ * The rows of one page. `newer` and `older` are events of the page's fold keys just beyond its
+ * first and last event (newest first). A result on this page takes its "requested" from older
+ * pages; a "requested" whose result is on a newer page is shown there, not here.
+ */
+export function foldAuditPage(page: readonly AuditEventView[], context: { newer: readonly AuditEventView[]; older: readonly AuditEventView[] }): AuditRow[] {
+  const onPage = new Set(page.map((e) => e.id));
+  return foldAuditEvents([...context.newer, ...page, ...context.older]).filter((r) => onPage.has(r.id));
 }
 
 /** An App Runner service ARN's parts, for a link to its page. */

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { parseAuditFilters, filtersToParams } from "@/lib/audit/audit-filters";
-import { listAuditActions, listAuditEvents } from "@/lib/audit/audit-events";
+import { listAuditActions } from "@/lib/audit/audit-events";
+import { listAuditRows } from "@/lib/audit/audit-rows";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
@@ -14,7 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireUser("read");
   const raw = await searchParams;
   const filters = parseAuditFilters(raw);
-  const [{ events, nextCursor }, actions] = await Promise.all([listAuditEvents(filters), listAuditActions()]);
+  const [{ rows, nextCursor }, actions] = await Promise.all([listAuditRows(filters), listAuditActions()]);
   const rawTimes = { from: typeof raw.from === "string" ? raw.from : undefined, to: typeof raw.to === "string" ? raw.to : undefined };
   const params = filtersToParams(filters, rawTimes);
   const nextParams = new URLSearchParams(params);
@@ -31,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         }
       />
       <AuditFilterForm actions={actions} values={{ actor: filters.actor, action: filters.action, result: filters.result, target: filters.target, from: rawTimes.from, to: rawTimes.to }} />
-      <AuditTable events={events} />
+      <AuditTable rows={rows} />
       <div className="mt-3 flex items-center justify-between text-sm">
         {filters.cursor ? (
           <Link href={`/audit?${params.toString()}`} className="text-[var(--accent)]">

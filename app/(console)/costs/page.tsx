@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { can } from "@/lib/auth/permissions";
@@ -74,7 +75,7 @@ export default async function CostsPage() {
                     <td className="text-right tabular-nums">{formatUsd(e.monthlyTotal)}</td>
                     <td>{e.author ?? "—"}</td>
                     <td className="whitespace-nowrap">
-                      <time dateTime={e.updatedAt}>{e.updatedAt.slice(0, 16).replace("T", " ")}</time>
+                      <Time value={e.updatedAt} />
                     </td>
                   </tr>
                 ))

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { appRunnerClient, getAwsContextOrNull, type AwsContext } from "@/lib/aws/clients";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -13,7 +12,7 @@ import { toServiceView } from "@/lib/services/service-view";
 import { statusLabel } from "@/lib/services/status-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
-import { ServicesTable, ServicesTableSkeleton, type DashboardRow } from "@/components/services/services-table";
+import { ServicesTable, type DashboardRow } from "@/components/services/services-table";
 import { FleetSummary } from "@/components/fleet/fleet-summary";
 
 export const metadata: Metadata = { title: "Services" };
@@ -60,9 +59,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               Apply
             </button>
           </form>
-          <Suspense key={JSON.stringify(query)} fallback={<ServicesTableSkeleton />}>
-            <ServicesList ctx={ctx} query={query} canCreate={can(user.role, "services:operate")} />
-          </Suspense>
+          {/* Not behind a placeholder: the table is in the first HTML (ListServices, then Describe and
+              ListOperations of the visible page, in parallel). Only the fleet figures, sparklines and
+              costs load afterwards in the browser, each with its own small placeholder. */}
+          <ServicesList ctx={ctx} query={query} canCreate={can(user.role, "services:operate")} />
         </>
       )}
     </>

@@ -1,4 +1,5 @@
 import "server-only";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -59,7 +60,7 @@ export default async function CatalogEntryPage({ params }: { params: Promise<{ i
       />
       {entry.gone ? (
         <p role="note" className="surface mb-4 p-3 text-sm">
-          This service is gone from AWS (noticed {entry.goneAt?.toISOString().slice(0, 16).replace("T", " ")} UTC). Its catalog entry and history are kept.
+          This service is gone from AWS (noticed <Time value={entry.goneAt?.toISOString()} />). Its catalog entry and history are kept.
         </p>
       ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-[1fr_420px]">

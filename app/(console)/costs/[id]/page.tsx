@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
@@ -37,7 +38,12 @@ export default async function EstimatePage({ params, searchParams }: { params: P
       </p>
       <PageHeader
         title={v.name}
-        description={`${e.kind === "usage" ? `Real usage of ${e.serviceName ?? "a service"} over ${usage?.days ?? "?"} days` : "Scenario"} · ${e.region} · version ${v.version} by ${v.author ?? "unknown"} on ${v.createdAt.slice(0, 10)}`}
+        description={
+          <>
+            {`${e.kind === "usage" ? `Real usage of ${e.serviceName ?? "a service"} over ${usage?.days ?? "?"} days` : "Scenario"} · ${e.region} · version ${v.version} by ${v.author ?? "unknown"} on `}
+            <Time value={v.createdAt} />
+          </>
+        }
         actions={canEdit ? <EstimateActions id={e.id} name={v.name} editable={e.kind === "scenario"} duplicate={duplicateEstimateAction} remove={deleteEstimateAction} /> : null}
       />
       {v.notes ? <p className="surface mb-4 whitespace-pre-wrap p-3 text-sm">{v.notes}</p> : null}
@@ -81,7 +87,9 @@ export default async function EstimatePage({ params, searchParams }: { params: P
                 <td>{x.name}</td>
                 <td className="text-right tabular-nums">{formatUsd(x.monthlyTotal)}</td>
                 <td>{x.author ?? "—"}</td>
-                <td>{x.createdAt.slice(0, 16).replace("T", " ")}</td>
+                <td>
+                  <Time value={x.createdAt} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
@@ -29,7 +30,12 @@ export default async function SavedPlanPage({ params }: { params: Promise<{ plan
       </p>
       <PageHeader
         title={`Migration plan: ${saved.serviceName}`}
-        description={`Saved ${saved.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC${saved.author ? ` by ${saved.author}` : ""}. The figures and settings are as they were then.`}
+        description={
+          <>
+            Saved <Time value={saved.createdAt.toISOString()} />
+            {saved.author ? ` by ${saved.author}` : ""}. The figures and settings are as they were then.
+          </>
+        }
         actions={
           <a href={`/migrate/plans/${saved.id}/bundle`} className={buttonClass("primary")} download>
             Download bundle

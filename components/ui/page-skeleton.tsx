@@ -1,5 +1,8 @@
-/** Shown inside the shell while a console page streams in. */
-export default function Loading() {
+/**
+ * Shown inside the shell while a console page streams in (each section's loading.tsx). Not on
+ * the dashboard: its table renders in the first HTML, not after a placeholder.
+ */
+export function PageSkeleton() {
   return (
     <div className="animate-pulse space-y-4" aria-busy="true" aria-label="Loading">
       <div className="h-7 w-48 rounded bg-black/10 dark:bg-white/10" />
