@@ -12,14 +12,19 @@ import { appRunner, createNodeService, deleteService } from "./support/runtime-s
 const tag = randomBytes(3).toString("hex");
 const shot = (name: string) => path.resolve("tmp", `schedules-${name}.png`);
 
-const berlinClock = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", hourCycle: "h23" });
+const berlinClock = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit", weekday: "short", hour: "2-digit", hourCycle: "h23" });
+const workdays = ["Mon", "Tue", "Wed", "Thu", "Fri"];
 
-/** What "Mon–Fri 08:00–19:00 Europe/Berlin" asks for at this moment. */
-function berlinWorkHours(now = new Date()): "RUNNING" | "PAUSED" {
-  const p = Object.fromEntries(berlinClock.formatToParts(now).map((x) => [x.type, x.value]));
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri"].includes(p.weekday ?? "");
-  const hour = Number(p.hour);
-  return weekday && hour >= 8 && hour < 19 ? "RUNNING" : "PAUSED";
+function berlin(t: Date): { date: string; weekday: string; hour: number } {
+  const p = Object.fromEntries(berlinClock.formatToParts(t).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, weekday: p.weekday ?? "", hour: Number(p.hour) };
+}
+
+/** What "Mon–Fri 08:00–19:00 Europe/Berlin" (with the date `pausedOn` kept paused) asks for at this moment. */
+function berlinWorkHours(now = new Date(), pausedOn?: string): "RUNNING" | "PAUSED" {
+  const b = berlin(now);
+  if (b.date === pausedOn) return "PAUSED";
+  return workdays.includes(b.weekday) && b.hour >= 8 && b.hour < 19 ? "RUNNING" : "PAUSED";
 }
 
 const HOUR = 3_600_000;
@@ -30,17 +35,25 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" 
  * starts at `hourStart`: paused hours counted by sampling Berlin's clock every 15 minutes (a
  * different method from lib/schedules), times one 2 GB instance's idle memory at $0.007/GB-h.
  */
-function expectedSaving(hourStart: number): string {
+function expectedSaving(hourStart: number, pausedOn?: string): string {
   let pausedQuarters = 0;
-  for (let t = hourStart; t < hourStart + 730 * HOUR; t += HOUR / 4) if (berlinWorkHours(new Date(t)) === "PAUSED") pausedQuarters++;
+  for (let t = hourStart; t < hourStart + 730 * HOUR; t += HOUR / 4) if (berlinWorkHours(new Date(t), pausedOn) === "PAUSED") pausedQuarters++;
   return usd.format((pausedQuarters / 4) * 2 * 0.007);
 }
 
 /** The page prices from the start of the hour it renders in: the figure for the hour of `since` or, if the hour turns meanwhile, the next one's. */
-function savingsSince(since: number): RegExp {
+function savingsSince(since: number, pausedOn?: string): RegExp {
   const hour = Math.floor(since / HOUR) * HOUR;
-  const figures = [...new Set([expectedSaving(hour), expectedSaving(hour + HOUR)])];
+  const figures = [...new Set([expectedSaving(hour, pausedOn), expectedSaving(hour + HOUR, pausedOn)])];
   return new RegExp(`^(${figures.map((f) => f.replace(/[$.]/g, "\\$&")).join("|")})$`);
+}
+
+/** A Berlin working day at least `days` ahead: well inside the priced 730 hours. */
+function berlinWorkdayAhead(days: number): string {
+  for (let d = days; ; d++) {
+    const b = berlin(new Date(Date.now() + d * 24 * HOUR));
+    if (workdays.includes(b.weekday)) return b.date;
+  }
 }
 
 test("add a schedule: bad input refused at its field, then its zone, next pause/resume and savings shown", async ({ browser }) => {
@@ -108,6 +121,19 @@ test("add a schedule: bad input refused at its field, then its zone, next pause/
     await expect(row.getByRole("cell").nth(3)).toHaveText(saving);
     await expect(page.getByTestId("schedule-savings-span")).toContainText("next 730 hours");
     await expect(row).toContainText("Europe/Berlin");
+
+    // A working day kept paused by exception adds its 11 running hours to the saving.
+    const pausedOn = berlinWorkdayAhead(8);
+    await page.goto(`${servicePath}?tab=schedule`);
+    await form.getByRole("button", { name: "Add exception" }).click();
+    await form.getByLabel("Exception 1 date").fill(pausedOn);
+    await form.getByLabel("Exception 1 state").selectOption("paused");
+    const exceptionSavedAt = Date.now();
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(form.getByTestId("form-success")).toContainText("Schedule saved");
+    await expect(page.getByRole("region", { name: "Schedule status" })).toContainText(`exceptions: ${pausedOn} paused`);
+    await expect(savings.getByTestId("schedule-savings")).toHaveText(savingsSince(exceptionSavedAt, pausedOn));
+    await expect(savings.getByTestId("savings-span")).toContainText("exception dates in that span: 1.");
     await context.close();
   } finally {
     await deleteService(service.ServiceArn);

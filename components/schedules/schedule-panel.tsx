@@ -100,8 +100,8 @@ function SavingsTable({ s, timeZone }: { s: SavingsView; timeZone: string }) {
       </h2>
       <p className="muted" data-testid="savings-span">
         Over the next {s.spanHours} hours (the estimator&apos;s month), {formatWallClock(s.spanStart, timeZone)} to {formatWallClock(s.spanEnd, timeZone)} ({timeZone}), the schedule keeps the service paused for{" "}
-        {formatQuantity(s.pausedHours)} hours: {Math.round(s.share * 100)}% of running all that time ({formatUsd(s.alwaysOn.total)}). Counted on the calendar, with{" "}
-        {s.exceptionsInSpan === 0 ? "no exception dates" : `${s.exceptionsInSpan} exception date${s.exceptionsInSpan === 1 ? "" : "s"}`} in that span and any daylight-saving change.
+        {formatQuantity(s.pausedHours)} hours: {Math.round(s.share * 100)}% of running all that time ({formatUsd(s.alwaysOn.total)}). Counted on the calendar, daylight-saving changes
+        included; exception dates in that span: {s.exceptionsInSpan === 0 ? "none" : s.exceptionsInSpan}.
       </p>
       <p className="muted">
         Priced for {s.provisionedInstances} provisioned instance{s.provisionedInstances === 1 ? "" : "s"} of {s.sizeLabel}, idle during the paused hours (a paused service is not billed; active vCPU time it
