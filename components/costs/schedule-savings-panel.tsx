@@ -4,8 +4,10 @@ import { scheduleSavingsRows } from "@/lib/costs/schedule-savings";
 import { formatUsd } from "@/lib/pricing/money";
 import { Badge } from "@/components/ui/badge";
 
+const utc = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+
 export async function ScheduleSavingsPanel() {
-  const { rows, total } = await scheduleSavingsRows();
+  const { rows, total, spanStart, spanEnd, spanHours } = await scheduleSavingsRows();
   return (
     <section className="surface overflow-x-auto" aria-label="Schedule savings">
       <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 pt-3">
@@ -14,6 +16,10 @@ export async function ScheduleSavingsPanel() {
           Total <span className="font-semibold tabular-nums" data-testid="schedule-savings-total">{formatUsd(total)}</span>
         </p>
       </div>
+      <p className="muted px-3 pt-1 text-xs" data-testid="schedule-savings-span">
+        Each figure covers the next {spanHours} hours (the estimator&apos;s month), {utc(spanStart)} to {utc(spanEnd)} UTC, on each schedule&apos;s own calendar: its exception dates and
+        daylight-saving changes in that span count.
+      </p>
       <table className="data-table" aria-label="Savings per scheduled service">
         <thead>
           <tr>

@@ -17,10 +17,13 @@ export interface ScheduleActions {
   bulk: BulkAction;
 }
 
+/** "Tue 1 Dec, 19:00" on the zone's clock */
+const formatWallClock = (iso: string, timeZone: string): string =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+
 /** "Tue 1 Dec, 19:00 (Europe/Berlin)" */
 export function formatInZone(iso: string, timeZone: string): string {
-  const t = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
-  return `${t} (${timeZone})`;
+  return `${formatWallClock(iso, timeZone)} (${timeZone})`;
 }
 
 const resultText: Record<string, string> = { paused: "paused the service", resumed: "resumed the service", unchanged: "found the service already as scheduled", failed: "could not apply the schedule", skipped: "skipped the service" };
@@ -31,7 +34,7 @@ export async function SchedulePanel({ view, client, canOperate, actions }: { vie
   return (
     <div className="space-y-4">
       {schedule ? <ScheduleStatus s={schedule} /> : <p className="muted text-sm">No schedule. A schedule pauses this service outside the windows you give and resumes it inside them; a paused service costs nothing.</p>}
-      {schedule && savings ? <SavingsTable s={savings} /> : null}
+      {schedule && savings ? <SavingsTable s={savings} timeZone={schedule.schedule.timeZone} /> : null}
       {canOperate ? (
         <ScheduleEditor
           serviceArn={view.arn}
@@ -89,15 +92,20 @@ const resumeRow = (at: string | null, zone: string) => (
   </Fragment>
 );
 
-function SavingsTable({ s }: { s: SavingsView }) {
+function SavingsTable({ s, timeZone }: { s: SavingsView; timeZone: string }) {
   return (
     <section aria-label="Schedule savings" className="surface space-y-2 p-4 text-sm">
       <h2 className="font-semibold">
         Saves <span data-testid="schedule-savings">{formatUsd(s.saved.total)}</span> a month
       </h2>
+      <p className="muted" data-testid="savings-span">
+        Over the next {s.spanHours} hours (the estimator&apos;s month), {formatWallClock(s.spanStart, timeZone)} to {formatWallClock(s.spanEnd, timeZone)} ({timeZone}), the schedule keeps the service paused for{" "}
+        {formatQuantity(s.pausedHours)} hours: {Math.round(s.share * 100)}% of running all that time ({formatUsd(s.alwaysOn.total)}). Counted on the calendar, daylight-saving changes
+        included; exception dates in that span: {s.exceptionsInSpan === 0 ? "none" : s.exceptionsInSpan}.
+      </p>
       <p className="muted">
-        Paused {formatQuantity(s.pausedHoursPerMonth)} of 730 hours a month ({Math.round(s.share * 100)}% of running all month, {formatUsd(s.alwaysOn.total)}). Priced for {s.provisionedInstances} provisioned instance
-        {s.provisionedInstances === 1 ? "" : "s"} of {s.sizeLabel}, idle during the paused hours (a paused service is not billed; active vCPU time it would have used is saved too).
+        Priced for {s.provisionedInstances} provisioned instance{s.provisionedInstances === 1 ? "" : "s"} of {s.sizeLabel}, idle during the paused hours (a paused service is not billed; active vCPU time it
+        would have used is saved too).
       </p>
       <table className="data-table" aria-label="Savings by price line">
         <thead>

@@ -7,10 +7,10 @@ import path from "node:path";
 
 const example = path.resolve("examples/node-hello");
 
-const holdScript = `// Build step: wait for the release file (the test creates it), give up after two minutes.
+const holdScript = `// Build step: wait for the release file (the test creates it), give up after a while.
 import { existsSync } from "node:fs";
 const file = process.argv[2];
-const deadline = Date.now() + 120000;
+const deadline = Date.now() + Number(process.argv[3]);
 const timer = setInterval(() => {
   if (existsSync(file)) clearInterval(timer);
   else if (Date.now() > deadline) { console.error("build was never released"); process.exit(1); }
@@ -26,7 +26,8 @@ export interface HeldSource {
   hold(): void;
 }
 
-export function heldSource(): HeldSource {
+/** `giveUpMs`: how long a held build waits before it fails (two minutes unless a test holds longer on purpose). */
+export function heldSource({ giveUpMs = 120_000 }: { giveUpMs?: number } = {}): HeldSource {
   const dir = mkdtempSync(path.join(os.tmpdir(), "runway-held-"));
   // Readable by a runtime that builds as an unprivileged user.
   chmodSync(dir, 0o755);
@@ -35,7 +36,7 @@ export function heldSource(): HeldSource {
   writeFileSync(path.join(dir, "hold-build.mjs"), holdScript);
   writeFileSync(
     path.join(dir, "apprunner.yaml"),
-    ["version: 1.0", "runtime: nodejs22", "build:", "  commands:", "    build:", `      - node hold-build.mjs ${releaseFile}`, "run:", "  runtime-version: 22", "  command: node server.js", "  network:", "    port: 8080", ""].join("\n"),
+    ["version: 1.0", "runtime: nodejs22", "build:", "  commands:", "    build:", `      - node hold-build.mjs ${releaseFile} ${giveUpMs}`, "run:", "  runtime-version: 22", "  command: node server.js", "  network:", "    port: 8080", ""].join("\n"),
   );
   return {
     dir,

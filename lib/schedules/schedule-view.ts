@@ -69,11 +69,14 @@ export async function listScheduleRows(): Promise<ScheduleRow[]> {
   return db.serviceSchedule.findMany({ orderBy: [{ serviceName: "asc" }] });
 }
 
-/** The saving of `schedule` for this service as it is configured now; null when its size is unknown. */
-export async function savingsFor(client: AppRunnerClient, view: Pick<ServiceView, "cpu" | "memory" | "autoScaling" | "region">, schedule: Pick<Schedule, "windows">): Promise<SavingsView | null> {
+/**
+ * The saving of `schedule` for this service as it is configured now, over the estimator's
+ * month from the start of the hour of `now`; null when its size is unknown.
+ */
+export async function savingsFor(client: AppRunnerClient, view: Pick<ServiceView, "cpu" | "memory" | "autoScaling" | "region">, schedule: Schedule, now = new Date()): Promise<SavingsView | null> {
   const size = sizeFromAppRunner(view.cpu, view.memory);
   if (!size) return null;
   const [scaling, table] = await Promise.all([view.autoScaling?.arn ? describeAutoScaling(client, view.autoScaling.arn).catch(() => undefined) : undefined, getPriceTable(view.region)]);
   const provisionedInstances = scaling?.minSize ?? 1;
-  return { ...scheduleSavings({ schedule, size, provisionedInstances, prices: table.prices.appRunner }), sizeLabel: sizeLabel(size), provisionedInstances, priceSource: table.source };
+  return { ...scheduleSavings({ schedule, size, provisionedInstances, prices: table.prices.appRunner, now }), sizeLabel: sizeLabel(size), provisionedInstances, priceSource: table.source };
 }

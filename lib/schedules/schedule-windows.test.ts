@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { scheduleSchema, type Schedule } from "./schedule-model";
-import { desiredStateAt, nextPauseAndResume, nextTransition, runningHoursPerWeek } from "./schedule-windows";
+import { desiredStateAt, nextPauseAndResume, nextTransition, pausedMsBetween } from "./schedule-windows";
 
 const weekdays = (timeZone: string, start = "08:00", end = "19:00"): Schedule => ({ timeZone, windows: [{ days: [1, 2, 3, 4, 5], start, end }], exceptions: [] });
 const at = (iso: string) => new Date(iso);
@@ -80,8 +80,19 @@ describe("the next fire time", () => {
     expect(desiredStateAt(always, at("2026-06-10T23:59:30Z"))).toBe("running");
   });
 
-  it("counts running hours a week", () => {
-    expect(runningHoursPerWeek(weekdays("UTC"))).toBe(55);
+  it("counts paused time over a span from the calendar, daylight saving and exceptions included", () => {
+    const hours = (s: Schedule, from: string, to: string) => pausedMsBetween(s, at(from), at(to)) / 3_600_000;
+    // A plain week: 168 − 5 × 11 = 113 paused hours.
+    expect(hours(weekdays("UTC"), "2026-06-08T00:00:00Z", "2026-06-15T00:00:00Z")).toBe(113);
+    // Berlin's spring-forward week (Mon 22 to Mon 29 Mar 2027, local midnights) lasts 167 hours: 112 paused.
+    expect(hours(weekdays("Europe/Berlin"), "2027-03-21T23:00:00Z", "2027-03-28T22:00:00Z")).toBe(112);
+    // A week with Wednesday kept running and Saturday paused by exception: Wednesday's 13 paused hours go.
+    const withExceptions: Schedule = { ...weekdays("UTC"), exceptions: [{ date: "2026-06-10", state: "running" }, { date: "2026-06-13", state: "paused" }] };
+    expect(hours(withExceptions, "2026-06-08T00:00:00Z", "2026-06-15T00:00:00Z")).toBe(100);
+    // Windows covering the week, paused for one day three weeks out (beyond nextTransition's horizon).
+    const always: Schedule = { timeZone: "UTC", windows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "24:00" }], exceptions: [{ date: "2026-07-01", state: "paused" }] };
+    expect(hours(always, "2026-06-08T00:00:00Z", "2026-07-08T00:00:00Z")).toBe(24);
+    expect(hours(always, "2026-06-08T06:30:00Z", "2026-06-08T06:30:00Z")).toBe(0);
   });
 });
 

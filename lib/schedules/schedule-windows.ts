@@ -26,32 +26,53 @@ export interface Transition {
 const HORIZON_DAYS = 15;
 
 /**
+ * Every instant in [from, to] at which the desired state could change: where the wall clock
+ * crosses a boundary (a window's start or end, a midnight for exceptions) or where the zone's
+ * offset jumps. Between two consecutive candidates the state is constant.
+ */
+function changeCandidates(schedule: Schedule, from: number, to: number): number[] {
+  const boundaries = new Set<number>([0]);
+  for (const w of schedule.windows) {
+    boundaries.add(toMinute(w.start));
+    boundaries.add(toMinute(w.end) % 1440);
+  }
+  const candidates: number[] = [];
+  const lastDate = addDays(localTime(to, schedule.timeZone).date, 1);
+  for (let date = addDays(localTime(from, schedule.timeZone).date, -1); date <= lastDate; date = addDays(date, 1)) {
+    for (const m of boundaries) candidates.push(...instantsOf(date, m, schedule.timeZone));
+  }
+  candidates.push(...offsetChanges(from, to, schedule.timeZone));
+  return [...new Set(candidates)].filter((c) => c >= from && c <= to).sort((a, b) => a - b);
+}
+
+/**
  * The first instant after `from` at which the desired state differs from the one at `from`,
  * or null when it never changes (e.g. windows covering the whole week).
  */
 export function nextTransition(schedule: Schedule, from: Date | number): Transition | null {
   const start = +from;
   const current = desiredStateAt(schedule, start);
-  // The state only changes where the wall clock crosses a boundary (a window's start or end,
-  // a midnight for exceptions) or where the zone's offset jumps.
-  const boundaries = new Set<number>([0]);
-  for (const w of schedule.windows) {
-    boundaries.add(toMinute(w.start));
-    boundaries.add(toMinute(w.end) % 1440);
-  }
-  const firstDay = addDays(localTime(start, schedule.timeZone).date, -1);
-  const candidates: number[] = [];
-  for (let d = 0; d <= HORIZON_DAYS + 1; d++) {
-    const date = addDays(firstDay, d);
-    for (const m of boundaries) candidates.push(...instantsOf(date, m, schedule.timeZone));
-  }
-  candidates.push(...offsetChanges(start, start + (HORIZON_DAYS + 1) * 86_400_000, schedule.timeZone));
-  const ordered = [...new Set(candidates)].filter((c) => c > start).sort((a, b) => a - b);
-  for (const c of ordered) {
+  for (const c of changeCandidates(schedule, start + 1, start + (HORIZON_DAYS + 1) * 86_400_000)) {
     const state = desiredStateAt(schedule, c);
     if (state !== current) return { at: new Date(c), state };
   }
   return null;
+}
+
+/**
+ * Milliseconds in [from, to) during which the schedule keeps the service paused, read from
+ * the real calendar: exceptions on dates inside the span count, and a daylight-saving change
+ * makes its day 23 or 25 hours long.
+ */
+export function pausedMsBetween(schedule: Schedule, from: Date | number, to: Date | number): number {
+  const [start, end] = [+from, +to];
+  if (end <= start) return 0;
+  const points = [start, ...changeCandidates(schedule, start, end).filter((c) => c > start && c < end), end];
+  let paused = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    if (desiredStateAt(schedule, points[i]!) === "paused") paused += points[i + 1]! - points[i]!;
+  }
+  return paused;
 }
 
 /** The next instant the schedule pauses the service and the next it resumes it. */
@@ -62,11 +83,4 @@ export function nextPauseAndResume(schedule: Schedule, from: Date | number): { p
   const pause = first.state === "paused" ? first.at : second?.state === "paused" ? second.at : null;
   const resume = first.state === "running" ? first.at : second?.state === "running" ? second.at : null;
   return { pause, resume };
-}
-
-/** Hours a week the windows keep the service running (wall clock; exceptions aside). */
-export function runningHoursPerWeek(schedule: Pick<Schedule, "windows">): number {
-  let minutes = 0;
-  for (const w of schedule.windows) minutes += new Set(w.days).size * (toMinute(w.end) - toMinute(w.start));
-  return Math.min(168, minutes / 60);
 }
