@@ -204,10 +204,12 @@ test("real usage: a service on the local runtime shows non-zero active hours rea
   const usd = (text: string | null) => Number((text ?? "").replace(/[$,]/g, ""));
   await page.goto(`/services?q=${name}`);
   const cell = page.getByRole("row", { name: new RegExp(name) }).getByTestId("fleet-cost");
-  await expect(cell).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  // The fleet's costs load after the table and its last-hour figures (every service in the region,
+  // many from other specs): on a loaded machine that takes longer than the default 10 s.
+  await expect(cell).toHaveText(/^\$[\d,]+\.\d{2}$/, { timeout: 90_000 });
   const month = usd(await cell.textContent());
   expect(month).toBeGreaterThan(0);
-  await expect(page.getByTestId("fleet-cost-total")).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  await expect(page.getByTestId("fleet-cost-total")).toHaveText(/^\$[\d,]+\.\d{2}$/, { timeout: 90_000 });
   expect(usd(await page.getByTestId("fleet-cost-total").textContent())).toBeGreaterThanOrEqual(month);
   await cell.click();
   await expect(page).toHaveURL(new RegExp(`${servicePath}\\?tab=cost$`));
