@@ -48,7 +48,8 @@ test("a service's plan: mapping, gaps and cost difference, saved with its date a
     await page.getByRole("button", { name: "Save plan" }).click();
     await expect(page).toHaveURL(/\/migrate\/plans\/[a-z0-9]+$/);
     await expect(page.getByRole("heading", { name: `Migration plan: mig-${tag}` })).toBeVisible();
-    await expect(page.getByText(/^Saved \d{4}-\d\d-\d\d \d\d:\d\d UTC/)).toBeVisible();
+    // The time and its zone are joined by a no-break space (components/ui/time.tsx).
+    await expect(page.getByText(/^Saved \d{4}-\d\d-\d\d \d\d:\d\d\sUTC/)).toBeVisible();
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download bundle" }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^mig-${tag}-ecs-express-\\d{4}-\\d\\d-\\d\\d\\.zip$`));
