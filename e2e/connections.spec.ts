@@ -1,16 +1,6 @@
 import { test, expect } from "@playwright/test";
-import { createServer } from "node:net";
+import { closedPort } from "./support/console-forms";
 import { runtimeURL } from "./support/e2e-env";
-
-/** A loopback port with nothing listening, for the failing-test case. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 test("the ready-made Local runtime connection exists and tests green", async ({ page }) => {
   await page.goto("/settings/connections");

@@ -1,20 +1,12 @@
 // The Logs tab reads new lines on its own while an operation runs, even when the reader does
 // not follow the tail; it keeps them in order and each once. The deployment's build waits for
 // the test (held-source.ts), so "in progress" is held on purpose, never caught by luck.
-import { test, expect, type Page } from "@playwright/test";
-import { ListOperationsCommand, ListServicesCommand } from "@aws-sdk/client-apprunner";
+import { test, expect } from "@playwright/test";
+import { ListOperationsCommand } from "@aws-sdk/client-apprunner";
 import { randomBytes } from "node:crypto";
 import { heldSource } from "./support/held-source";
-import { appRunner, deleteService } from "./support/runtime-service";
-
-const badge = (page: Page) => page.getByTestId("service-status").first();
-
-async function arnOf(name: string): Promise<string> {
-  const out = await appRunner().send(new ListServicesCommand({}));
-  const hit = out.ServiceSummaryList?.find((s) => s.ServiceName === name);
-  if (!hit?.ServiceArn) throw new Error(`no service named ${name}`);
-  return hit.ServiceArn;
-}
+import { createServiceThroughForm, statusBadge as badge } from "./support/console-forms";
+import { appRunner, deleteService, serviceArnByName as arnOf } from "./support/runtime-service";
 
 test("the Logs tab shows a running deployment's lines without Follow and without a reload", async ({ page }) => {
   test.setTimeout(180_000);
@@ -23,12 +15,7 @@ test("the Logs tab shows a running deployment's lines without Follow and without
   held.release();
   let arn = "";
   try {
-    await page.goto("/services/new");
-    const form = page.getByRole("form", { name: "Create service" });
-    await form.getByLabel("Service name").fill(name);
-    await form.getByLabel("Repository URL or local path").fill(held.dir);
-    await form.getByRole("button", { name: "Create service" }).click();
-    await expect(page).toHaveURL(/\/services\/us-east-1\/[0-9a-f]+\?op=/);
+    await createServiceThroughForm(page, name, held.dir);
     arn = await arnOf(name);
     await expect(badge(page)).toHaveAttribute("data-status", "RUNNING", { timeout: 90_000 });
 

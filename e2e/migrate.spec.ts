@@ -6,10 +6,10 @@ import { CreateServiceCommand } from "@aws-sdk/client-apprunner";
 import { strFromU8, unzipSync } from "fflate";
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { addUnreachableConnection } from "./support/console-forms";
 import { checkAgainstModel, type ServiceModelJson } from "../lib/migrate/model-check";
 import { appRunner, createNodeService, deleteService, waitRunning } from "./support/runtime-service";
 
@@ -136,21 +136,7 @@ test("a service that cannot be read gets the reason, and no plan is generated or
   try {
     await waitRunning(s.ServiceArn);
     // A connection whose every read fails: the runtime's endpoint moved to a port nothing listens on.
-    const closed = await new Promise<number>((resolve) => {
-      const srv = createServer().listen(0, "127.0.0.1", () => {
-        const port = (srv.address() as { port: number }).port;
-        srv.close(() => resolve(port));
-      });
-    });
-    await page.goto("/settings/connections/new");
-    await page.getByLabel("Name").fill(name);
-    await page.getByLabel("Kind").selectOption("local");
-    await page.getByLabel("Endpoint URL").fill(`http://127.0.0.1:${closed}`);
-    await page.getByLabel("Regions").fill("us-east-1");
-    await page.getByLabel("Access key ID").fill("e2e-key");
-    await page.getByLabel("Secret access key").fill("e2e-secret");
-    await page.getByRole("button", { name: "Add connection" }).click();
-    await expect(page.getByRole("heading", { name })).toBeVisible();
+    await addUnreachableConnection(page, name, ["us-east-1"]);
     await page.getByTestId("connection-switcher").selectOption({ label: name });
     await expect(page.getByTestId("connection-switcher").locator("option:checked")).toHaveText(name);
 

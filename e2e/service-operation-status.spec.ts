@@ -3,27 +3,16 @@
 // (held-source.ts), so "in progress" is held on purpose, never caught by luck. Pause and Deploy
 // ask first; the page renders with no browser console error in a time zone far from the server's.
 import { test, expect, type Page } from "@playwright/test";
-import { ListOperationsCommand, ListServicesCommand } from "@aws-sdk/client-apprunner";
+import { ListOperationsCommand } from "@aws-sdk/client-apprunner";
 import { randomBytes } from "node:crypto";
 import { heldSource } from "./support/held-source";
-import { appRunner, deleteService } from "./support/runtime-service";
+import { createServiceThroughForm, statusBadge as badge } from "./support/console-forms";
+import { appRunner, deleteService, serviceArnByName as arnOf } from "./support/runtime-service";
 import { watchConsoleErrors } from "./support/console-errors";
 
 test.use({ timezoneId: "Pacific/Auckland", locale: "de-DE" });
 
-const badge = (page: Page) => page.getByTestId("service-status").first();
 const panel = (page: Page) => page.getByRole("region", { name: "Operation progress" });
-
-async function arnOf(name: string): Promise<string> {
-  let token: string | undefined;
-  do {
-    const page = await appRunner().send(new ListServicesCommand({ NextToken: token }));
-    const hit = page.ServiceSummaryList?.find((s) => s.ServiceName === name);
-    if (hit?.ServiceArn) return hit.ServiceArn;
-    token = page.NextToken;
-  } while (token);
-  throw new Error(`no service named ${name}`);
-}
 
 async function newestOperation(arn: string): Promise<{ id: string; type: string }> {
   const out = await appRunner().send(new ListOperationsCommand({ ServiceArn: arn }));
@@ -38,12 +27,7 @@ test("badge, buttons and log agree while a create and a deployment run; each str
   const held = heldSource();
   let arn = "";
   try {
-    await page.goto("/services/new");
-    const form = page.getByRole("form", { name: "Create service" });
-    await form.getByLabel("Service name").fill(name);
-    await form.getByLabel("Repository URL or local path").fill(held.dir);
-    await form.getByRole("button", { name: "Create service" }).click();
-    await expect(page).toHaveURL(/\/services\/us-east-1\/[0-9a-f]+\?op=/);
+    await createServiceThroughForm(page, name, held.dir);
     const createOp = new URL(page.url()).searchParams.get("op") ?? "";
     arn = await arnOf(name);
 

@@ -1,8 +1,8 @@
 // An operator's whole service lifecycle in Chromium against the local runtime, then what a
 // viewer may (not) do, then the audit trail.
+import { addUnreachableConnection } from "./support/console-forms";
 import { test, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import { signInAsNewUser } from "./support/auth";
 
@@ -230,22 +230,7 @@ test("operator: create, serve, logs, update, pause, resume, deploy, domain, view
 test("dashboard: an unreachable endpoint is reported per region in plain words, all regions fan out", async ({ page }) => {
   // The admin adds a connection whose endpoint has nothing listening, and selects it.
   const broken = `svc-broken-${randomBytes(3).toString("hex")}`;
-  const port = await new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const p = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(p));
-    });
-  });
-  await page.goto("/settings/connections/new");
-  await page.getByLabel("Name").fill(broken);
-  await page.getByLabel("Kind").selectOption("local");
-  await page.getByLabel("Endpoint URL").fill(`http://127.0.0.1:${port}`);
-  await page.getByLabel("Regions").fill("us-east-1, eu-west-1");
-  await page.getByLabel("Default region").fill("us-east-1");
-  await page.getByLabel("Access key ID").fill("e2e-key");
-  await page.getByLabel("Secret access key").fill("e2e-secret");
-  await page.getByRole("button", { name: "Add connection" }).click();
-  await expect(page.getByRole("heading", { name: broken })).toBeVisible();
+  await addUnreachableConnection(page, broken, ["us-east-1", "eu-west-1"]);
 
   await page.goto("/services");
   await page.getByTestId("connection-switcher").selectOption({ label: broken });

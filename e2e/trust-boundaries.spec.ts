@@ -6,6 +6,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { signIn } from "./support/auth";
+import { createServiceThroughForm } from "./support/console-forms";
 import { admin, baseURL } from "./support/e2e-env";
 
 const consoleHost = new URL(baseURL).host;
@@ -114,12 +115,7 @@ test("every page satisfies the Content-Security-Policy, which blocks injected sc
   test.setTimeout(300_000);
   const violations = await watchCsp(page);
   const name = `e2e-csp-${randomBytes(3).toString("hex")}`;
-  await page.goto("/services/new");
-  const form = page.getByRole("form", { name: "Create service" });
-  await form.getByLabel("Service name").fill(name);
-  await form.getByLabel("Repository URL or local path").fill(path.resolve("examples/node-hello"));
-  await form.getByRole("button", { name: "Create service" }).click();
-  await expect(page).toHaveURL(/\/services\/us-east-1\/[0-9a-f]+\?op=/);
+  await createServiceThroughForm(page, name, path.resolve("examples/node-hello"));
   const servicePath = new URL(page.url()).pathname;
   await expect(page.getByTestId("service-status").first()).toHaveAttribute("data-status", "RUNNING", { timeout: 90_000 });
 

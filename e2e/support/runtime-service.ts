@@ -1,7 +1,7 @@
 // Services made straight through the App Runner API of the test's runtime (faster than the
 // form, which services.spec.ts covers), load sent from the test, and metrics read back
 // through the SDK: the same path the console uses, checked from outside it.
-import { AppRunnerClient, CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, type Service } from "@aws-sdk/client-apprunner";
+import { AppRunnerClient, CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, ListServicesCommand, type Service } from "@aws-sdk/client-apprunner";
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import http from "node:http";
 import path from "node:path";
@@ -12,6 +12,18 @@ export const appRunner = () => new AppRunnerClient(config);
 export const cloudWatch = () => new CloudWatchClient(config);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The ARN of the service with this name (every ListServices page; the suite makes many). */
+export async function serviceArnByName(name: string): Promise<string> {
+  let token: string | undefined;
+  do {
+    const page = await appRunner().send(new ListServicesCommand({ NextToken: token }));
+    const hit = page.ServiceSummaryList?.find((s) => s.ServiceName === name);
+    if (hit?.ServiceArn) return hit.ServiceArn;
+    token = page.NextToken;
+  } while (token);
+  throw new Error(`no service named ${name}`);
+}
 
 /** A Node example service; resolves once App Runner reports it RUNNING with no operation in progress. */
 export async function createNodeService(name: string, autoScalingConfigurationArn?: string): Promise<Service & { ServiceArn: string; ServiceId: string; ServiceName: string }> {
