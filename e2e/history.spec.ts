@@ -3,68 +3,16 @@
 // first) brings the old value back to what the app serves, a rollback to another service's
 // version is refused with nothing changed, and a change made with Debian's AWS CLI shows up as
 // "outside Runway".
-import { test, expect, type Page } from "@playwright/test";
-import { CreateServiceCommand, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
+import { test, expect } from "@playwright/test";
+import { DescribeServiceCommand } from "@aws-sdk/client-apprunner";
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { promisify } from "node:util";
 import { signInAsNewUser } from "./support/auth";
 import { runtimeURL } from "./support/e2e-env";
+import { createSourceService as createService, expectVersions, served, sourceConfiguration, versionRows } from "./support/history-page";
 import { appRunner, deleteService, waitRunning } from "./support/runtime-service";
 
-const repo = path.resolve("examples/node-hello");
 const debianAws = "/usr/bin/aws";
-
-function sourceConfiguration(message: string) {
-  return {
-    AutoDeploymentsEnabled: false,
-    CodeRepository: {
-      RepositoryUrl: repo,
-      SourceCodeVersion: { Type: "BRANCH" as const, Value: "main" },
-      CodeConfiguration: {
-        ConfigurationSource: "API" as const,
-        CodeConfigurationValues: { Runtime: "NODEJS_22" as const, StartCommand: "node server.js", Port: "8080", RuntimeEnvironmentVariables: { MESSAGE: message } },
-      },
-    },
-  };
-}
-
-/** A node-hello service that answers with `message`, made straight through the runtime's API (not through Runway). */
-async function createService(prefix: string, message: string) {
-  const name = `${prefix}-${randomBytes(3).toString("hex")}`;
-  const out = await appRunner().send(
-    new CreateServiceCommand({
-      ServiceName: name,
-      SourceConfiguration: sourceConfiguration(message),
-      InstanceConfiguration: { Cpu: "0.25 vCPU", Memory: "0.5 GB" },
-      HealthCheckConfiguration: { Protocol: "TCP", Interval: 1, Timeout: 1, HealthyThreshold: 1, UnhealthyThreshold: 3 },
-    }),
-  );
-  const s = await waitRunning(out.Service?.ServiceArn ?? "");
-  return { arn: s.ServiceArn ?? "", path: `/services/us-east-1/${s.ServiceId}`, url: `http://${s.ServiceUrl}` };
-}
-
-/** What the app serves, opened in the browser (*.localhost resolves to loopback). */
-async function served(page: Page, url: string): Promise<string> {
-  const p = await page.context().newPage();
-  try {
-    await p.goto(url);
-    return (await p.textContent("body")) ?? "";
-  } finally {
-    await p.close();
-  }
-}
-
-const versionRows = (page: Page) => page.getByRole("table", { name: "Versions" }).locator("tbody tr");
-
-/** Reloads the History tab until it lists `count` versions (the watcher records one when App Runner's operation ends). */
-async function expectVersions(page: Page, servicePath: string, count: number) {
-  await expect(async () => {
-    await page.goto(`${servicePath}?tab=history`);
-    await expect(versionRows(page)).toHaveCount(count, { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
-}
 
 test("change an env var and the instance size, diff the two versions, roll back to the first: the old value is served", async ({ browser }) => {
   test.setTimeout(420_000);

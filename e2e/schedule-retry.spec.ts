@@ -2,12 +2,14 @@
 // the Schedule tab says so, and the warning clears once the pause goes through. The operation
 // is a deployment whose build waits for the test (held-source.ts), so "in progress" lasts
 // exactly as long as the test needs; the pause is due at a window's end a minute or two out
-// (a schedule can only be saved on a running service, so the failure has to come later).
-import { test, expect, type Page } from "@playwright/test";
+// (a schedule can only be saved on a running service, so the failure has to come later). The
+// page stays open throughout, never reloaded: it follows the scheduler by itself.
+import { test, expect } from "@playwright/test";
 import { CreateServiceCommand, DescribeServiceCommand, StartDeploymentCommand } from "@aws-sdk/client-apprunner";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { signInAsNewUser } from "./support/auth";
+import { statusBadge } from "./support/console-forms";
 import { heldSource } from "./support/held-source";
 import { appRunner, deleteService, waitRunning } from "./support/runtime-service";
 
@@ -30,14 +32,6 @@ function windowEndingSoon(leadMs: number): { zone: string; day: string; end: str
 }
 
 const status = async (arn: string) => (await appRunner().send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status;
-
-/** The Schedule tab is rendered on the server and does not poll: reload until `check` passes. */
-async function untilReloaded(page: Page, check: () => Promise<void>, timeout: number): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [1_000, 2_000] });
-}
 
 test("a scheduled pause that meets a deployment in progress retries, says so on the Schedule tab, and clears once it pauses", async ({ browser }) => {
   test.setTimeout(420_000); // a budget for a loaded 2-core machine (the window ends up to 2 minutes out), not a timing assertion
@@ -69,8 +63,9 @@ test("a scheduled pause that meets a deployment in progress retries, says so on 
     const region = page.getByRole("region", { name: "Schedule status" });
     await expect(page.getByTestId("next-pause")).toContainText(`${w.end} (${w.zone})`);
 
-    // The scheduler's first look finds the service as the schedule wants it (running).
-    await untilReloaded(page, () => expect(region).toContainText("found the service already as scheduled", { timeout: 1_000 }), 60_000);
+    // The scheduler's first look finds the service as the schedule wants it (running). From here
+    // on the page is never reloaded: what the scheduler does shows up on the open page.
+    await expect(region).toContainText("found the service already as scheduled", { timeout: 60_000 });
 
     // A deployment held in its build across the window's end.
     held.hold();
@@ -80,7 +75,7 @@ test("a scheduled pause that meets a deployment in progress retries, says so on 
 
     // At the window's end the pause fails: the tab says why and that it retries.
     const warning = region.getByRole("alert");
-    await untilReloaded(page, () => expect(warning).toContainText("An operation is in progress; will pause when it ends.", { timeout: 1_000 }), 240_000);
+    await expect(warning).toContainText("An operation is in progress; will pause when it ends.", { timeout: 240_000 });
     await expect(warning).toContainText(/Failed \d+ times? in a row; retrying .*\(/);
     await expect(region.getByText("Retrying", { exact: true })).toBeVisible();
     await expect(page.getByTestId("schedule-line")).toContainText("last attempt failed, retrying");
@@ -90,14 +85,9 @@ test("a scheduled pause that meets a deployment in progress retries, says so on 
     // The build is released, the deployment ends, and the next retry pauses the service.
     held.release();
     await expect.poll(() => status(arn), { timeout: 180_000, intervals: [1_000] }).toBe("PAUSED");
-    await untilReloaded(
-      page,
-      async () => {
-        await expect(region).toContainText("paused the service", { timeout: 1_000 });
-        await expect(warning).toHaveCount(0, { timeout: 1_000 });
-      },
-      60_000,
-    );
+    await expect(region).toContainText("paused the service", { timeout: 60_000 });
+    await expect(warning).toHaveCount(0);
+    await expect(statusBadge(page)).toHaveText("Paused", { timeout: 30_000 });
     await expect(region.getByText("Retrying", { exact: true })).toHaveCount(0);
     await expect(page.getByTestId("schedule-line")).not.toContainText("retrying");
     await context.close();

@@ -90,9 +90,11 @@ test.describe("signed out", () => {
 
   test("route handlers need a session", async ({ page }) => {
     // A made-up session cookie gets past proxy.ts's optimistic redirect: the route itself must refuse.
-    const res = await page.request.get(`/api/services/us-east-1/${"a".repeat(32)}/status`, { maxRedirects: 0, headers: { cookie: "runway_session=forged" } });
-    expect(res.status()).toBe(401);
-    expect(await res.json()).toMatchObject({ code: "Unauthenticated" });
+    for (const route of ["status", "schedule", "operations", "logs", "metrics", "domains"]) {
+      const res = await page.request.get(`/api/services/us-east-1/${"a".repeat(32)}/${route}`, { maxRedirects: 0, headers: { cookie: "runway_session=forged" } });
+      expect(res.status(), route).toBe(401);
+      expect(await res.json(), route).toMatchObject({ code: "Unauthenticated" });
+    }
   });
 });
 

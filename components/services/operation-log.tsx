@@ -12,6 +12,13 @@ export function OperationLog({ region, id, initial, follow }: { region: string; 
   const { data } = useServiceStatus(region, id, initial);
   // Once an operation was seen on this page, its result stays in view after it ends.
   const [engaged, setEngaged] = useState(Boolean(follow));
+  // An action on this page that navigates here with ?op= engages it too, even when the
+  // operation ended before the page re-rendered (the panel is already mounted then).
+  const [followed, setFollowed] = useState(follow);
+  if (follow !== followed) {
+    setFollowed(follow);
+    if (follow) setEngaged(true);
+  }
   const busy = data.status === "OPERATION_IN_PROGRESS";
   if (busy && !engaged) setEngaged(true);
   const op = data.operation ?? (engaged ? data.latest : undefined);

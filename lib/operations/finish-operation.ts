@@ -24,7 +24,7 @@ export async function finishOperation(db: Db, row: TrackedOperationRow, outcome:
         connectionId: row.connectionId,
         region: row.region,
         result: outcome.ok ? "succeeded" : "failed",
-        error: outcome.ok ? null : `operation ${row.operationId} ended ${outcome.status}`,
+        error: outcome.ok ? null : `operation ${row.operationId} ended ${outcome.status}${outcome.reason ? `: ${outcome.reason}` : ""}`,
         request: { ...request, operationId: row.operationId },
       }),
     });

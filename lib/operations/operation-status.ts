@@ -4,8 +4,10 @@ import "server-only";
 import { ListOperationsCommand } from "@aws-sdk/client-apprunner";
 import { appRunnerClient } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/services/aws-error";
+import { operationFailureReason } from "./failure-reason";
 
-export type OperationOutcome = { done: false } | { done: true; ok: boolean; status: string };
+/** `reason`: for a failed operation, App Runner's failure reason from the service's event log, when it wrote one. */
+export type OperationOutcome = { done: false } | { done: true; ok: boolean; status: string; reason?: string };
 
 export interface OperationRef {
   action: string;
@@ -29,7 +31,12 @@ export async function checkOperation(op: OperationRef): Promise<OperationOutcome
     do {
       const page = await client.send(new ListOperationsCommand({ ServiceArn: op.serviceArn, MaxResults: 20, NextToken: nextToken }));
       const found = page.OperationSummaryList?.find((o) => o.Id === op.operationId);
-      if (found) return outcomeOfStatus(found.Status ?? "");
+      if (found) {
+        const outcome = outcomeOfStatus(found.Status ?? "");
+        if (!outcome.done || outcome.ok) return outcome;
+        const reason = await operationFailureReason(op);
+        return reason ? { ...outcome, reason } : outcome;
+      }
       nextToken = page.NextToken;
     } while (nextToken);
     return { done: false };

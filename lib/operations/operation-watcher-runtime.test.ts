@@ -2,6 +2,8 @@
 // for a stored connection, on SQLite and on PostgreSQL: a console that stops in the middle
 // of watching (its check never returns) is replaced by a new one that finishes the job, and
 // the final result is audited once even when the old one wakes up.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { AppRunnerClient, DescribeServiceCommand } from "@aws-sdk/client-apprunner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +16,7 @@ import { forgetClients } from "@/lib/aws/clients";
 import { createService } from "@/lib/services/create-service";
 import { pauseService } from "@/lib/services/pause-service";
 import { resumeService } from "@/lib/services/resume-service";
+import { startDeployment } from "@/lib/services/start-deployment";
 import { serviceFormSchema } from "@/lib/services/service-form-schema";
 import { checkOperation, type OperationOutcome } from "./operation-status";
 import { OperationWatcher } from "./operation-watcher";
@@ -27,8 +30,19 @@ let api = "";
 let client: AppRunnerClient;
 let serviceArn = "";
 
-async function status(): Promise<string> {
-  return (await client.send(new DescribeServiceCommand({ ServiceArn: serviceArn }))).Service?.Status ?? "";
+async function status(arn = serviceArn): Promise<string> {
+  return (await client.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status ?? "";
+}
+
+function nodeHelloForm(serviceName: string, repositoryUrl = path.join(root, "examples/node-hello")) {
+  return serviceFormSchema.parse({
+    serviceName,
+    source: { kind: "code", repositoryUrl, branch: "main", configurationSource: "API", runtime: "NODEJS_22", startCommand: "node server.js", port: 8080 },
+    cpu: "0.25 vCPU",
+    memory: "0.5 GB",
+    env: [],
+    healthCheck: { protocol: "TCP", interval: 1, timeout: 1, healthyThreshold: 1, unhealthyThreshold: 3 },
+  });
 }
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
@@ -45,15 +59,7 @@ beforeAll(async () => {
   runtime = await startTestRuntime("ops-test");
   api = runtime.api;
   client = new AppRunnerClient({ region, endpoint: api, credentials });
-  const form = serviceFormSchema.parse({
-    serviceName: "ops-watch",
-    source: { kind: "code", repositoryUrl: path.join(root, "examples/node-hello"), branch: "main", configurationSource: "API", runtime: "NODEJS_22", startCommand: "node server.js", port: 8080 },
-    cpu: "0.25 vCPU",
-    memory: "0.5 GB",
-    env: [],
-    healthCheck: { protocol: "TCP", interval: 1, timeout: 1, healthyThreshold: 1, unhealthyThreshold: 3 },
-  });
-  serviceArn = (await createService(client, form)).service.ServiceArn ?? "";
+  serviceArn = (await createService(client, nodeHelloForm("ops-watch"))).service.ServiceArn ?? "";
   await waitFor("RUNNING", async () => ((await status()) === "RUNNING" ? true : undefined));
 });
 
@@ -115,5 +121,30 @@ describe.each(testDatabases)("tracked operations against the runtime on %s", (ki
     expect(events[0]).toMatchObject({ action, result: "succeeded", actor: "op@example.com", connection: `Local ${kind}`, target: serviceArn });
     const outcome: OperationOutcome = await checkOperation({ action, serviceArn, operationId, connectionId: connection.id, region });
     expect(outcome).toEqual({ done: true, ok: true, status: "SUCCEEDED" });
+  });
+
+  it("a deployment that fails is audited with the reason App Runner logged; the service keeps running", async () => {
+    const connection = await createConnection(
+      connectionInput.parse({ name: `Local fail ${kind}`, kind: "local", endpoint: api, regions: region, defaultRegion: region, credentialType: "static", ...credentials }),
+    );
+    forgetClients(connection.id);
+    // A service built from a copy of the example; the copy is then deleted, so the next deployment cannot fetch it.
+    const repo = mkdtempSync(path.join(os.tmpdir(), "runway-gone-source-"));
+    cpSync(path.join(root, "examples/node-hello"), repo, { recursive: true });
+    const arn = (await createService(client, nodeHelloForm(`ops-fail-${kind.slice(0, 2)}`, repo))).service.ServiceArn ?? "";
+    await waitFor("RUNNING", async () => ((await status(arn)) === "RUNNING" ? true : undefined));
+    rmSync(repo, { recursive: true, force: true });
+
+    const operationId = (await startDeployment(client, arn)) ?? "";
+    const db = createDb(tmp.url);
+    clients.push(db);
+    await insertTrackedOperation(db, { action: "service.deploy", serviceArn: arn, operationId, connectionId: connection.id, region, actor: { user: { id: "u1", email: "op@example.com", role: "operator" } } }, new Date(0));
+    const watcher = new OperationWatcher({ db, pollMs: 200 });
+    await waitFor("the final result", async () => ((await watcher.tick()) > 0 ? true : undefined));
+
+    const [event] = await db.auditEvent.findMany({ where: { request: { contains: operationId } } });
+    expect(event).toMatchObject({ action: "service.deploy", result: "failed" });
+    expect(event?.error).toMatch(new RegExp(`^operation ${operationId} ended ROLLBACK_SUCCEEDED: Failed to pull your application source code: Source repository not found: .*runway-gone-source-`));
+    expect(await status(arn)).toBe("RUNNING");
   });
 });

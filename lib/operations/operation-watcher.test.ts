@@ -66,6 +66,11 @@ describe.each(testDatabases)("operation watcher on %s", (kind) => {
     await new OperationWatcher({ db, check: async () => ({ done: true, ok: false, status: "ROLLBACK_SUCCEEDED" }) }).tick();
     const [event] = await finals(db, id);
     expect(event).toMatchObject({ action: "service.deploy", result: "failed", error: `operation ${id} ended ROLLBACK_SUCCEEDED` });
+    // With the reason App Runner logged, the audit says why.
+    const why = await track(db, "service.rollback");
+    await new OperationWatcher({ db, check: async () => ({ done: true, ok: false, status: "ROLLBACK_SUCCEEDED", reason: "Health check failed." }) }).tick();
+    const [explained] = await finals(db, why);
+    expect(explained).toMatchObject({ action: "service.rollback", result: "failed", error: `operation ${why} ended ROLLBACK_SUCCEEDED: Health check failed.` });
   });
 
   it("keeps checking while in progress, then gives up after the limit without claiming a result", async () => {

@@ -60,6 +60,12 @@ export function toScheduleView(row: ScheduleRow, now = new Date()): ScheduleView
   };
 }
 
+/** When the service's schedule row last changed (a save, or the scheduler acting), or null: what an open page polls. */
+export async function scheduleStamp(serviceArn: string): Promise<string | null> {
+  const row = await db.serviceSchedule.findUnique({ where: { serviceArn }, select: { updatedAt: true } });
+  return row ? row.updatedAt.toISOString() : null;
+}
+
 export async function getScheduleView(serviceArn: string): Promise<ScheduleView | null> {
   const row = await db.serviceSchedule.findUnique({ where: { serviceArn } });
   return row ? toScheduleView(row) : null;

@@ -56,7 +56,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
             {view.name} <LiveStatus region={region} id={id} initial={initial} refreshOnSettle />
           </h1>
           {view.link ? <LiveServiceUrl region={region} id={id} initial={initial} url={view.url} link={view.link} display="link" className="text-sm" /> : null}
-          <ScheduleLine arn={view.arn} href={`/services/${region}/${id}?tab=schedule`} />
+          <ScheduleLine arn={view.arn} region={region} id={id} />
         </div>
         {canOperate ? <ServiceActions region={region} id={id} name={view.name} arn={view.arn} initial={initial} /> : null}
       </div>
