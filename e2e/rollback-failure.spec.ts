@@ -46,9 +46,12 @@ test("a rollback to a version whose source is gone fails with App Runner's reaso
     expect(await served(page, svc.url)).toBe("from the new repository\n");
 
     // The audit has the failed rollback with App Runner's reason; no version was recorded for it.
-    await page.goto(`/audit?action=service.rollback&actor=${encodeURIComponent(user.email)}`);
+    // The audit page is rendered once: reload until the watcher has recorded the result.
     const failed = page.getByTestId("audit-row").filter({ hasText: "failed" });
-    await expect(failed).toHaveCount(1, { timeout: 30_000 });
+    await expect(async () => {
+      await page.goto(`/audit?action=service.rollback&actor=${encodeURIComponent(user.email)}`);
+      await expect(failed).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(failed).toContainText("ROLLBACK_SUCCEEDED: Failed to pull your application source code: Source repository not found");
     await expectVersions(page, svc.path, 2);
     await expect(versionRows(page).first()).toHaveAttribute("data-version", "2");
