@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { signInAsNewUser } from "./support/auth";
 import { runtimeURL } from "./support/e2e-env";
-import { createSourceService as createService, expectVersions, served, sourceConfiguration, versionRows } from "./support/history-page";
+import { createSourceService as createService, expectRollbackAudit, expectVersions, served, sourceConfiguration, versionRows } from "./support/history-page";
 import { appRunner, deleteService, waitRunning } from "./support/runtime-service";
 
 const debianAws = "/usr/bin/aws";
@@ -95,11 +95,7 @@ test("change an env var and the instance size, diff the two versions, roll back 
     await expect(page.getByRole("region", { name: "Compare versions" })).toContainText("No differences.");
     const live = (await appRunner().send(new DescribeServiceCommand({ ServiceArn: svc.arn }))).Service;
     expect(live?.InstanceConfiguration).toMatchObject({ Cpu: expect.stringMatching(/^(256|0\.25 vCPU)$/), Memory: expect.stringMatching(/^(512|0\.5 GB)$/) });
-    // The audit page is rendered once: reload until the watcher has recorded the result.
-    await expect(async () => {
-      await page.goto(`/audit?action=service.rollback&actor=${encodeURIComponent(user.email)}`);
-      await expect(page.getByTestId("audit-row").filter({ hasText: "succeeded" })).toHaveCount(1, { timeout: 1_000 });
-    }).toPass({ timeout: 60_000 });
+    await expectRollbackAudit(page, user.email, "succeeded");
     await expect(page.getByTestId("audit-row").filter({ hasText: "belongs to another service" })).toHaveCount(1);
   } finally {
     await context.close();

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signInAsNewUser } from "./support/auth";
-import { createSourceService, expectVersions, served, sourceConfiguration, versionRows } from "./support/history-page";
+import { createSourceService, expectRollbackAudit, expectVersions, served, sourceConfiguration, versionRows } from "./support/history-page";
 import { appRunner, deleteService, waitRunning } from "./support/runtime-service";
 
 test("a rollback to a version whose source is gone fails with App Runner's reason; the service keeps serving", async ({ browser }) => {
@@ -46,12 +46,7 @@ test("a rollback to a version whose source is gone fails with App Runner's reaso
     expect(await served(page, svc.url)).toBe("from the new repository\n");
 
     // The audit has the failed rollback with App Runner's reason; no version was recorded for it.
-    // The audit page is rendered once: reload until the watcher has recorded the result.
-    const failed = page.getByTestId("audit-row").filter({ hasText: "failed" });
-    await expect(async () => {
-      await page.goto(`/audit?action=service.rollback&actor=${encodeURIComponent(user.email)}`);
-      await expect(failed).toHaveCount(1, { timeout: 1_000 });
-    }).toPass({ timeout: 60_000 });
+    const failed = await expectRollbackAudit(page, user.email, "failed");
     await expect(failed).toContainText("ROLLBACK_SUCCEEDED: Failed to pull your application source code: Source repository not found");
     await expectVersions(page, svc.path, 2);
     await expect(versionRows(page).first()).toHaveAttribute("data-version", "2");

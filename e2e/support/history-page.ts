@@ -58,3 +58,13 @@ export async function expectVersions(page: Page, servicePath: string, count: num
     await expect(versionRows(page)).toHaveCount(count, { timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
 }
+
+/** Reloads the audit page (rendered once) until the rollbacks by `email` include one row with `result`; returns that row. */
+export async function expectRollbackAudit(page: Page, email: string, result: "succeeded" | "failed") {
+  const row = page.getByTestId("audit-row").filter({ hasText: result });
+  await expect(async () => {
+    await page.goto(`/audit?action=service.rollback&actor=${encodeURIComponent(email)}`);
+    await expect(row).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  return row;
+}
