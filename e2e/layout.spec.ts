@@ -26,6 +26,8 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 const pages = [
   { label: "dashboard", path: () => `/services?q=${name}`, ready: (p: Page) => p.getByTestId("services-table") },
   { label: "service page", path: () => `/services/us-east-1/${service!.ServiceId}`, ready: (p: Page) => p.getByRole("tabpanel").getByText("Created") },
+  { label: "service history", path: () => `/services/us-east-1/${service!.ServiceId}?tab=history`, ready: (p: Page) => p.getByRole("table", { name: "Versions" }) },
+  { label: "service migrate", path: () => `/services/us-east-1/${service!.ServiceId}?tab=migrate`, ready: (p: Page) => p.getByText("No saved plan yet.") },
   { label: "service logs", path: () => `/services/us-east-1/${service!.ServiceId}?tab=logs`, ready: (p: Page) => p.getByTestId("log-lines") },
   { label: "audit", path: () => "/audit", ready: (p: Page) => p.getByTestId("audit-table") },
 ];
@@ -35,7 +37,7 @@ for (const viewport of [
   { width: 1280, height: 800 },
 ]) {
   test(`${viewport.width} px: no page scrolls sideways`, async ({ page }) => {
-    test.setTimeout(180_000); // four full page loads on a loaded machine
+    test.setTimeout(240_000); // six full page loads on a loaded machine
     const browserConsole = watchConsoleErrors(page);
     await page.setViewportSize(viewport);
     for (const p of pages) {
